@@ -1,0 +1,207 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cooperation.blocks import BoxItemBlock
+from home.models import PlanClauseMixin, PlanSourced
+
+CLAUSE_PANEL = MultiFieldPanel(
+    [
+        FieldPanel("clause_chapter"),
+        FieldPanel("clause_section"),
+        FieldPanel("clause_box"),
+        FieldPanel("clause_quote"),
+    ],
+    heading=_("Plan clause"),
+)
+
+
+class CooperationIndexPage(PlanSourced, Page):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cooperation.StrategyAreaPage"]
+
+    class Meta:
+        verbose_name = _("cooperation index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["areas"] = StrategyAreaPage.objects.child_of(self).live().order_by("chapter")
+        return context
+
+
+class StrategyAreaPage(PlanSourced, Page):
+    """One strategy area: a chapter (3–8) of the plan."""
+
+    chapter = models.PositiveSmallIntegerField(_("chapter"), unique=True)
+    short_title = models.CharField(_("short title"), max_length=80)
+    intro = RichTextField(_("introduction"))
+    box_title = models.CharField(_("box title"), max_length=255, blank=True)
+    box_number = models.PositiveSmallIntegerField(_("box number"), null=True, blank=True)
+    box = StreamField([("item", BoxItemBlock())], blank=True, verbose_name=_("box items"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("chapter"),
+        FieldPanel("short_title"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("box_number"), FieldPanel("box_title"), FieldPanel("box")],
+            heading=_("Box of key projects"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("short_title"),
+        index.SearchField("intro"),
+        index.SearchField("box"),
+    ]
+    parent_page_types = ["cooperation.CooperationIndexPage"]
+    subpage_types = ["cooperation.ProgrammePage"]
+
+    class Meta:
+        verbose_name = _("strategy area")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programmes"] = ProgrammePage.objects.child_of(self).live().order_by("section")
+        context["opportunities"] = (
+            OpportunityPage.objects.live().filter(strategy_area=self).order_by("title")
+        )
+        return context
+
+
+class ProgrammePage(PlanSourced, Page):
+    """A section (第N节) of a strategy-area chapter: one cooperation programme."""
+
+    chapter = models.PositiveSmallIntegerField(_("chapter"))
+    section = models.PositiveSmallIntegerField(_("section"))
+    summary = models.TextField(_("goal"))
+    actions = RichTextField(_("actions"), blank=True, features=["ul", "ol", "bold", "link"])
+    body = RichTextField(_("full text of the section"))
+    regions = ParentalManyToManyField("home.PartnerRegion", blank=True, verbose_name=_("partners"))
+    sectors = ParentalManyToManyField("home.Sector", blank=True, verbose_name=_("themes"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("chapter"),
+        FieldPanel("section"),
+        FieldPanel("summary"),
+        FieldPanel("actions"),
+        FieldPanel("body"),
+        FieldPanel("regions"),
+        FieldPanel("sectors"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("actions"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["cooperation.StrategyAreaPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("programme")
+        unique_together = [("chapter", "section")]
+
+    @property
+    def clause_label(self):
+        from home.clauses import clause_label
+
+        return clause_label(self.chapter, self.section)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["opportunities"] = (
+            OpportunityPage.objects.live()
+            .filter(clause_chapter=self.chapter, clause_section=self.section)
+            .order_by("title")
+        )
+        return context
+
+
+class OpportunityIndexPage(PlanSourced, Page):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cooperation.OpportunityPage"]
+
+    class Meta:
+        verbose_name = _("opportunities index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["opportunities"] = (
+            OpportunityPage.objects.child_of(self)
+            .live()
+            .select_related("strategy_area")
+            .order_by("title")
+        )
+        return context
+
+
+class OpportunityPage(PlanSourced, PlanClauseMixin, Page):
+    """A key project, park, platform, event or partnership named in the plan."""
+
+    class Kind(models.TextChoices):
+        PROJECT = "project", _("Project")
+        PARK = "park", _("Industrial park or base")
+        PLATFORM = "platform", _("Platform")
+        EVENT = "event", _("Event")
+        PARTNERSHIP = "partnership", _("Partnership")
+
+    class Stage(models.TextChoices):
+        PROPOSED = "proposed", _("Being planned")
+        PROMOTED = "promoted", _("Being promoted")
+        UNDER_CONSTRUCTION = "under-construction", _("Under construction")
+        OPERATING = "operating", _("In operation")
+
+    summary = models.TextField(_("summary"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+    strategy_area = models.ForeignKey(
+        StrategyAreaPage,
+        verbose_name=_("strategy area"),
+        on_delete=models.PROTECT,
+        related_name="opportunities",
+    )
+    sectors = ParentalManyToManyField("home.Sector", blank=True, verbose_name=_("sectors"))
+    counties = ParentalManyToManyField(
+        "home.County", blank=True, verbose_name=_("counties and districts")
+    )
+    regions = ParentalManyToManyField(
+        "home.PartnerRegion", blank=True, verbose_name=_("partner regions")
+    )
+    organisations = ParentalManyToManyField(
+        "cooperation.Organisation", blank=True, verbose_name=_("partner organisations")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("kind"),
+        FieldPanel("stage"),
+        FieldPanel("strategy_area"),
+        FieldPanel("sectors"),
+        FieldPanel("counties"),
+        FieldPanel("regions"),
+        FieldPanel("organisations"),
+        CLAUSE_PANEL,
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("clause_quote"),
+        index.FilterField("kind"),
+        index.FilterField("stage"),
+    ]
+    parent_page_types = ["cooperation.OpportunityIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("opportunity")
+        verbose_name_plural = _("opportunities")

@@ -1,0 +1,18 @@
+from .mixins import PlanClauseMixin, PlanSourced
+from .pages import AboutPlanPage, HomePage, IndicatorPage, NewsIndexPage, NewsPage
+from .snippets import County, Indicator, IndicatorActual, PartnerRegion, Sector
+
+__all__ = [
+    "AboutPlanPage",
+    "County",
+    "HomePage",
+    "Indicator",
+    "IndicatorActual",
+    "IndicatorPage",
+    "NewsIndexPage",
+    "NewsPage",
+    "PartnerRegion",
+    "PlanClauseMixin",
+    "PlanSourced",
+    "Sector",
+]

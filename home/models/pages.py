@@ -1,0 +1,130 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import ChapterBlock
+
+from .mixins import PlanSourced
+from .snippets import Indicator
+
+
+class HomePage(PlanSourced, Page):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    max_count = 1
+    subpage_types = [
+        "home.AboutPlanPage",
+        "home.IndicatorPage",
+        "home.NewsIndexPage",
+        "cooperation.CooperationIndexPage",
+        "cooperation.OpportunityIndexPage",
+        "tourism.TourismIndexPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from home.sections import home_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_sections(self))
+        context["indicators"] = Indicator.objects.all()
+        return context
+
+
+class AboutPlanPage(PlanSourced, Page):
+    """The plan itself: its metadata and the running text of chapters 1, 2 and 9."""
+
+    plan_title = models.CharField(_("full title of the plan"), max_length=255)
+    document_number = models.CharField(_("document number"), max_length=60)
+    issuer = models.CharField(_("issued by"), max_length=200)
+    sponsor = models.CharField(_("prepared by"), max_length=200, blank=True)
+    approved = models.DateField(_("approved on"), null=True, blank=True)
+    approval_note = models.CharField(_("approval"), max_length=300, blank=True)
+    issued = models.DateField(_("issued on"))
+    printed = models.DateField(_("printed on"), null=True, blank=True)
+    preamble = RichTextField(_("preamble"), blank=True)
+    chapters = StreamField([("chapter", ChapterBlock())], blank=True, verbose_name=_("chapters"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("plan_title"),
+                FieldPanel("document_number"),
+                FieldPanel("issuer"),
+                FieldPanel("sponsor"),
+                FieldPanel("approved"),
+                FieldPanel("approval_note"),
+                FieldPanel("issued"),
+                FieldPanel("printed"),
+            ],
+            heading=_("Document"),
+        ),
+        FieldPanel("preamble"),
+        FieldPanel("chapters"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("preamble"),
+        index.SearchField("chapters"),
+    ]
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("about the plan page")
+
+
+class IndicatorPage(PlanSourced, Page):
+    """The plan's ten targets as a chart with an accessible table."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("indicators page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["indicators"] = Indicator.objects.prefetch_related("actuals")
+        return context
+
+
+class NewsIndexPage(PlanSourced, Page):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsPage"]
+
+    class Meta:
+        verbose_name = _("news index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = NewsPage.objects.child_of(self).live().order_by("-date")
+        return context
+
+
+class NewsPage(PlanSourced, Page):
+    date = models.DateField(_("date"))
+    body = RichTextField(_("text"))
+
+    content_panels = Page.content_panels + [FieldPanel("date"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")

@@ -1,0 +1,50 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from home.models import (
+    AboutPlanPage,
+    County,
+    HomePage,
+    Indicator,
+    IndicatorPage,
+    NewsIndexPage,
+    NewsPage,
+    PartnerRegion,
+    Sector,
+)
+
+
+@register(HomePage)
+class HomePageTR(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(AboutPlanPage)
+class AboutPlanPageTR(TranslationOptions):
+    fields = ("plan_title", "issuer", "sponsor", "approval_note", "preamble", "chapters")
+
+
+@register(IndicatorPage)
+class IndicatorPageTR(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(NewsIndexPage)
+class NewsIndexPageTR(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(NewsPage)
+class NewsPageTR(TranslationOptions):
+    fields = ("body",)
+
+
+@register(County)
+@register(PartnerRegion)
+@register(Sector)
+class NameTR(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Indicator)
+class IndicatorTR(TranslationOptions):
+    fields = ("name", "unit", "category")

@@ -1,0 +1,3 @@
+from .pages import AttractionPage, EventPage, RoutePage, RouteStop, TourismIndexPage
+
+__all__ = ["AttractionPage", "EventPage", "RoutePage", "RouteStop", "TourismIndexPage"]

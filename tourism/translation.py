@@ -1,0 +1,19 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from tourism.models import AttractionPage, EventPage, RoutePage, TourismIndexPage
+
+
+@register(TourismIndexPage)
+class TourismIndexPageTR(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(AttractionPage)
+@register(EventPage)
+class SummaryPageTR(TranslationOptions):
+    fields = ("summary", "clause_quote")
+
+
+@register(RoutePage)
+class RoutePageTR(TranslationOptions):
+    fields = ("intro", "days", "practical", "clause_quote")
