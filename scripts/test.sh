@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# `make test`: lint, then the whole suite against real PostgreSQL and Elasticsearch.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/python manage.py makemigrations --check --dry-run >/dev/null
+exec bash scripts/with-services.sh .venv/bin/python -m pytest "$@"
