@@ -239,11 +239,10 @@ class PlanLoader:
     def load_home(self):
         record = read_yaml(self.content_dir / "site.yaml")["home"]
         root = Page.get_first_root_node()
-        # Wagtail's first migration leaves a welcome page where the home page belongs.
-        placeholder = root.get_children().exact_type(Page).filter(slug=record["key"]).first()
-        if placeholder is not None:
-            placeholder.slug = "wagtail-welcome"
-            placeholder.save()
+        # Wagtail's first migration leaves a plain welcome page (and a site pointing at it)
+        # where the home page belongs.
+        for placeholder in root.get_children().exact_type(Page):
+            placeholder.delete()
         home = self.upsert_page(
             HomePage,
             root,
@@ -257,8 +256,6 @@ class PlanLoader:
             site.site_name = settings.WAGTAIL_SITE_NAME
             site.root_page = home
             site.save()
-        if placeholder is not None:
-            placeholder.delete()
         return home
 
     def load_sections(self, home):
