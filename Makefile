@@ -28,6 +28,7 @@ migrate: install
 content: migrate
 	$(MANAGE) load_plan
 	$(MANAGE) demo_accounts
+	if [ -n "$$ELASTICSEARCH_URL" ]; then $(MANAGE) search_index rebuild && $(MANAGE) update_index; fi
 
 run: content
 	$(MANAGE) collectstatic --noinput -v 0

@@ -8,6 +8,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from portal.api import api_router
+from search import views as search_views
 
 urlpatterns = [
     path("", home_views.language_redirect, name="language_redirect"),
@@ -16,6 +18,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("api/search/", search_views.api_search, name="api_search"),
 ]
 
 if settings.DEBUG:

@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 HOST="${1:-127.0.0.1}"
 PORT="${2:-8000}"
 
-( while sleep 60; do .venv/bin/python manage.py publish_scheduled >/dev/null 2>&1 || true; done ) &
+( while sleep 60; do .venv/bin/python manage.py publish_scheduled >/dev/null 2>&1 || true
+  .venv/bin/python manage.py search_index sync >/dev/null 2>&1 || true; done ) &
 scheduler=$!
 trap 'kill $scheduler 2>/dev/null || true' EXIT
 

@@ -1,5 +1,107 @@
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+from elasticsearch import ApiError, TransportError
+
+from search.client import get_client
+from search.forms import MAX_QUERY_LENGTH, ApiSearchForm, SearchForm
+from search.query import search as run_search
+from search.query import suggest
+from search.registry import KIND_LABELS
+from search.suggestions import database_suggestions, popular_links
+
+SUGGEST_MIN_LENGTH = 1
 
 
+def facet_links(request, results):
+    """Facet values as links that add (or, when selected, remove) a filter, keeping the rest."""
+    groups = {}
+    for name, buckets in results.facets.items():
+        links = []
+        for value, count in buckets:
+            params = request.GET.copy()
+            params.pop("page", None)
+            selected = params.get(name) == value
+            if selected:
+                params.pop(name)
+            else:
+                params[name] = value
+            label = KIND_LABELS.get(value, value) if name == "kind" else value
+            links.append(
+                {"label": label, "count": count, "selected": selected, "query": params.urlencode()}
+            )
+        if links:
+            groups[name] = links
+    return groups
+
+
+def page_link(request, number):
+    params = request.GET.copy()
+    params["page"] = number
+    return f"?{params.urlencode()}"
+
+
+@require_GET
 def search(request):
-    return render(request, "search/search.html", {"query": request.GET.get("q", "")})
+    form = SearchForm(request.GET)
+    context = {"form": form, "popular": popular_links(get_language())}
+    if not form.is_valid():
+        return render(request, "search/search.html", context, status=400)
+    query = form.to_query(get_language())
+    if query.text:
+        results = run_search(query)
+        context.update(
+            results=results,
+            facets=facet_links(request, results),
+            previous_page=page_link(request, query.page - 1) if query.page > 1 else None,
+            next_page=page_link(request, query.page + 1) if query.page < results.pages else None,
+        )
+    return render(request, "search/search.html", context)
+
+
+def hit_json(hit):
+    return {"title": hit.title, "url": hit.url, "kind": hit.kind, "snippet": str(hit.snippet)}
+
+
+@require_GET
+def api_search(request):
+    """GET /api/search/?q=…&lang=zh-hans|en[&kind=…&page=…] → total, results, facets."""
+    form = ApiSearchForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"error": "invalid parameters", "fields": form.errors}, status=400)
+    query = form.to_query()
+    if not query.text:
+        return JsonResponse({"total": 0, "results": [], "facets": {}})
+    results = run_search(query)
+    return JsonResponse(
+        {
+            "total": results.total,
+            "results": [hit_json(hit) for hit in results.hits],
+            "facets": {
+                name: [{"value": value, "count": count} for value, count in buckets]
+                for name, buckets in results.facets.items()
+            },
+            "complete": results.complete,
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_GET
+def suggestions(request):
+    """As-you-type title suggestions for the search box: {"suggestions": [{title, url}]}."""
+    text = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
+    if len(text) < SUGGEST_MIN_LENGTH:
+        return JsonResponse({"suggestions": []})
+    language = get_language()
+    client = get_client()
+    found = None
+    if client is not None:
+        try:
+            found = suggest(client, text, language)
+        except (ApiError, TransportError):
+            found = None
+    if found is None:
+        found = database_suggestions(text, language)
+    return JsonResponse({"suggestions": found}, json_dumps_params={"ensure_ascii": False})

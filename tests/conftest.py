@@ -9,6 +9,7 @@ on-commit hooks instead.
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 
@@ -16,6 +17,20 @@ from django.core.management import call_command
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_plan", stdout=StringIO())
+    yield
+    delete_test_indices()
+
+
+def delete_test_indices():
+    """Loading the plan publishes pages, which indexes them under the test prefix: remove them."""
+    if not settings.ELASTICSEARCH_URL:
+        return
+    from elasticsearch import Elasticsearch
+
+    client = Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=10, max_retries=0)
+    client.indices.delete(
+        index=f"{settings.SEARCH_INDEX_PREFIX}*", ignore_unavailable=True, allow_no_indices=True
+    )
 
 
 @pytest.fixture

@@ -189,9 +189,9 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "BACKEND": "search.wagtail_backend",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": f"{SEARCH_INDEX_PREFIX}-wagtail",
+            "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}-wagtail-",
             "TIMEOUT": 5,
         }
     }

@@ -1,0 +1,69 @@
+"""Search on the database, for when Elasticsearch is not configured or does not answer.
+
+Each word of the query (jieba words for Chinese, so 农谷 is found inside 中原农谷) must occur
+in a title in either language or in the page's text in the visitor's language. Only the kind
+facet is available here, and there is no pinyin or stemming: results may be less complete.
+"""
+
+from functools import reduce
+from operator import and_, or_
+
+from django.db.models import Q
+from django.utils import translation
+from modeltranslation.translator import translator
+
+from search import analysis
+from search.registry import (
+    FIELD_SUFFIX,
+    LANGUAGES,
+    PAGE_FIELDS,
+    SEARCHABLE,
+    page_body,
+    translated,
+)
+from search.results import PAGE_SIZE, Hit, Results, mark_terms
+
+
+def text_fields(model, language):
+    names = translator.get_options_for_model(model).get_field_names()
+    own = [f"{name}_{FIELD_SUFFIX[language]}" for name in names if name not in PAGE_FIELDS]
+    return [f"title_{FIELD_SUFFIX[other]}" for other in LANGUAGES] + own
+
+
+def score(page, terms, text, language):
+    title = translated(page, "title", language).lower()
+    titles = " ".join(translated(page, "title", other) for other in LANGUAGES).lower()
+    exact = analysis.normalise(title) == analysis.normalise(text)
+    return 100 * exact + 10 * all(t in title for t in terms) + sum(t in titles for t in terms)
+
+
+def database_search(query):
+    terms = [word.lower() for word in analysis.words(query.text)]
+    kind = query.filters.get("kind")
+    found = []
+    for model, spec in SEARCHABLE.items():
+        if not terms or kind not in (None, spec.kind):
+            continue
+        fields = text_fields(model, query.language)
+        condition = reduce(
+            and_, (reduce(or_, (Q(**{f"{f}__icontains": t}) for f in fields)) for t in terms)
+        )
+        found += [(page, spec.kind) for page in model.objects.live().filter(condition)]
+    found.sort(key=lambda item: -score(item[0], terms, query.text, query.language))
+    counts = {}
+    for _page, page_kind in found:
+        counts[page_kind] = counts.get(page_kind, 0) + 1
+    start = (query.page - 1) * PAGE_SIZE
+    with translation.override(query.language):
+        hits = [
+            Hit(
+                title=translated(page, "title", query.language),
+                url=page.get_url(None),
+                kind=page_kind,
+                snippet=mark_terms(page_body(page, query.language), terms),
+                plan_key=page.plan_key,
+            )
+            for page, page_kind in found[start : start + PAGE_SIZE]
+        ]
+    facets = {"kind": sorted(counts.items(), key=lambda item: -item[1])}
+    return Results(query, len(found), hits, facets, backend="database")

@@ -1,0 +1,33 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from search.registry import KIND_LABELS, LANGUAGES
+from search.results import FACETS, Query
+
+# Longer queries are cut, not refused: nobody means 10,000 characters, and search stays fast.
+MAX_QUERY_LENGTH = 200
+MAX_PAGE = 500
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search for"), required=False, strip=True)
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+    kind = forms.ChoiceField(required=False, choices=[("", "")] + list(KIND_LABELS.items()))
+    strategy_area = forms.CharField(required=False, max_length=200)
+    county = forms.CharField(required=False, max_length=200)
+    sector = forms.CharField(required=False, max_length=200)
+
+    def clean_q(self):
+        return self.cleaned_data["q"][:MAX_QUERY_LENGTH].strip()
+
+    def to_query(self, language):
+        data = self.cleaned_data
+        filters = {name: data[name] for name in FACETS if data.get(name)}
+        return Query(data["q"], language, filters, data["page"] or 1)
+
+
+class ApiSearchForm(SearchForm):
+    lang = forms.ChoiceField(choices=[(code, code) for code in LANGUAGES], required=False)
+
+    def to_query(self, language=None):
+        return super().to_query(self.cleaned_data["lang"] or LANGUAGES[0])

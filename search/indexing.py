@@ -1,0 +1,106 @@
+"""Writing to Elasticsearch: single-page updates, full rebuilds with an alias swap, status."""
+
+import sys
+
+from elasticsearch.helpers import streaming_bulk
+
+from search.documents import alias_name, index_source, new_index
+from search.registry import LANGUAGES, SEARCHABLE, DocumentBuilder, searchable_pages
+
+
+def ensure_indices(client):
+    """Create the index behind an alias that does not exist yet (first run, or a test prefix),
+    so that writing to the alias never makes Elasticsearch invent a mapping."""
+    for language in LANGUAGES:
+        if not client.indices.exists_alias(name=alias_name(language)):
+            index = new_index(language)
+            index.aliases(**{alias_name(language): {}})
+            index.create(using=client)
+
+
+def page_actions(documents, indices):
+    """Bulk index actions for one page's {language: fields}, into {language: index name}."""
+    for language, fields in documents.items():
+        yield {
+            "_index": indices[language],
+            "_id": fields["page_id"],
+            "_source": index_source(fields, language),
+        }
+
+
+def update_pages(client, pages_by_id):
+    """Bring the index entries of these pages up to date; None means remove the page."""
+    ensure_indices(client)
+    builder = DocumentBuilder()
+    aliases = {language: alias_name(language) for language in LANGUAGES}
+    actions = []
+    for page_id, page in pages_by_id.items():
+        if page is None:
+            actions += [
+                {"_op_type": "delete", "_index": alias, "_id": page_id}
+                for alias in aliases.values()
+            ]
+        else:
+            actions += page_actions(builder.build(page), aliases)
+    for ok, item in streaming_bulk(client, actions, raise_on_error=False, refresh="wait_for"):
+        (operation,) = item.values()
+        if not ok and operation.get("status") != 404:  # deleting what is not there is fine
+            raise RuntimeError(f"Elasticsearch refused an update: {operation}")
+
+
+def all_pages():
+    for model in SEARCHABLE:
+        yield from searchable_pages(model)
+
+
+def progress(done, total, out, width=30):
+    filled = width * done // max(total, 1)
+    out.write(f"\r[{'#' * filled}{' ' * (width - filled)}] {done}/{total}")
+    if done == total:
+        out.write("\n")
+    out.flush()
+
+
+def rebuild(client, out=sys.stdout, pages=None):
+    """Load every live searchable page into new indices, then point the aliases at them in one
+    atomic `update_aliases` call and delete the old indices. Returns {language: new index}."""
+    pages = list(all_pages()) if pages is None else pages
+    indices = {language: new_index(language) for language in LANGUAGES}
+    for index in indices.values():
+        index.settings(refresh_interval="-1")  # bulk loading is faster without refreshes
+        index.create(using=client)
+    names = {language: index._name for language, index in indices.items()}
+    builder = DocumentBuilder()
+    actions = (action for page in pages for action in page_actions(builder.build(page), names))
+    progress(0, len(pages), out)
+    for done, _result in enumerate(streaming_bulk(client, actions, chunk_size=500), start=1):
+        if done % len(LANGUAGES) == 0:
+            progress(done // len(LANGUAGES), len(pages), out)
+    swap_aliases(client, names)
+    return names
+
+
+def swap_aliases(client, names):
+    """Point each language alias at its new index and delete the old indices, in one atomic
+    `update_aliases` call: searches see either the old index or the new one, never neither."""
+    joined = ",".join(names.values())
+    client.indices.put_settings(index=joined, settings={"refresh_interval": None})
+    client.indices.refresh(index=joined)
+    actions = []
+    for language, name in names.items():
+        alias = alias_name(language)
+        actions.append({"add": {"index": name, "alias": alias}})
+        for previous in client.indices.get(index=f"{alias}-*", ignore_unavailable=True):
+            if previous != name:
+                actions.append({"remove_index": {"index": previous}})
+    client.indices.update_aliases(actions=actions)
+
+
+def document_counts(client):
+    """{language: documents} for the live aliases; None for a language with no index yet."""
+    counts = {}
+    for language in LANGUAGES:
+        alias = alias_name(language)
+        exists = client.indices.exists_alias(name=alias)
+        counts[language] = client.count(index=alias)["count"] if exists else None
+    return counts

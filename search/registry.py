@@ -1,0 +1,153 @@
+"""Which pages are searchable, and what each one contributes to the index.
+
+The mapping lives here, not on the page models, so search owns everything about search: a
+page's kind, its facets (strategy area, counties, sectors, date) and its text per language.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import translator
+from wagtail.models import Page
+
+from cooperation.models import OpportunityPage, ProgrammePage, StrategyAreaPage
+from home.models import AboutPlanPage, IndicatorPage, NewsPage
+from tourism.models import AttractionPage, EventPage, RoutePage
+
+LANGUAGES = ("zh-hans", "en")
+FIELD_SUFFIX = {"zh-hans": "zh_hans", "en": "en"}
+# Page fields every page has; the body is built from each model's other translated fields.
+PAGE_FIELDS = {"title", "slug", "url_path", "seo_title", "search_description"}
+
+KIND_LABELS = {
+    "strategy-area": _("Strategy area"),
+    "programme": _("Programme"),
+    "opportunity": _("Opportunity"),
+    "attraction": _("Attraction"),
+    "route": _("Tourism route"),
+    "event": _("Event"),
+    "news": _("News"),
+    "about": _("About the plan"),
+}
+
+
+@dataclass(frozen=True)
+class Searchable:
+    kind: str
+    select_related: tuple = ()
+    prefetch_related: tuple = ()
+    date_field: str | None = None
+
+
+SEARCHABLE = {
+    StrategyAreaPage: Searchable("strategy-area"),
+    ProgrammePage: Searchable("programme", prefetch_related=("sectors",)),
+    OpportunityPage: Searchable("opportunity", prefetch_related=("sectors", "counties")),
+    AttractionPage: Searchable("attraction", select_related=("county",)),
+    RoutePage: Searchable("route"),
+    EventPage: Searchable("event", select_related=("attraction__county",), date_field="start_date"),
+    NewsPage: Searchable("news", date_field="date"),
+    AboutPlanPage: Searchable("about", date_field="issued"),
+    IndicatorPage: Searchable("about"),
+}
+
+
+def searchable_pages(model):
+    """Live pages of one searchable model, with what building their documents needs."""
+    spec = SEARCHABLE[model]
+    return (
+        model.objects.live()
+        .select_related(*spec.select_related)
+        .prefetch_related(*spec.prefetch_related)
+        .order_by("path")
+    )
+
+
+def specific_searchable(page_id):
+    """The live searchable page with this id, or None (deleted, unpublished or not searchable)."""
+    page = Page.objects.filter(pk=page_id).live().first()
+    if page is None or page.specific_class not in SEARCHABLE:
+        return None
+    return searchable_pages(page.specific_class).filter(pk=page_id).first()
+
+
+def translated(obj, name, language):
+    return getattr(obj, f"{name}_{FIELD_SUFFIX[language]}") or ""
+
+
+def _text(model, name, value):
+    if not value:
+        return ""
+    model_field = model._meta.get_field(name)
+    if hasattr(model_field, "get_searchable_content"):
+        return " ".join(str(part) for part in model_field.get_searchable_content(value))
+    return str(value)
+
+
+def page_body(page, language):
+    """The page's own translated text in `language`, as plain text."""
+    model = type(page)
+    parts = (
+        _text(model, name, translated(page, name, language))
+        for name in translator.get_options_for_model(model).get_field_names()
+        if name not in PAGE_FIELDS
+    )
+    return " ".join(part for part in parts if part)
+
+
+def _counties(page):
+    if isinstance(page, OpportunityPage):
+        return list(page.counties.all())
+    if isinstance(page, AttractionPage):
+        return [page.county]
+    if isinstance(page, EventPage) and page.attraction:
+        return [page.attraction.county]
+    return []
+
+
+def _sectors(page):
+    return list(page.sectors.all()) if isinstance(page, ProgrammePage | OpportunityPage) else []
+
+
+def _chapter(page):
+    return getattr(page, "chapter", None) or getattr(page, "clause_chapter", None)
+
+
+@dataclass
+class DocumentBuilder:
+    """Builds the per-language index documents of pages; strategy areas are looked up once."""
+
+    areas_by_chapter: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.areas_by_chapter = {area.chapter: area for area in StrategyAreaPage.objects.all()}
+
+    def build(self, page):
+        """{language: fields} for one specific page (see search/documents.py for the mapping)."""
+        spec = SEARCHABLE[type(page)]
+        area = self.areas_by_chapter.get(_chapter(page))
+        counties, sectors = _counties(page), _sectors(page)
+        date = getattr(page, spec.date_field) if spec.date_field else None
+        if date is None and page.last_published_at:
+            date = page.last_published_at.date()
+        documents = {}
+        for language in LANGUAGES:
+            with translation.override(language):
+                url = page.get_url(None)
+            labels = [translated(item, "name", language) for item in counties + sectors]
+            documents[language] = {
+                "page_id": page.pk,
+                "plan_key": page.plan_key,
+                "kind": spec.kind,
+                "title": translated(page, "title", language),
+                "body": " ".join([page_body(page, language), *labels]),
+                "url": url,
+                "strategy_area": translated(area, "short_title", language) if area else None,
+                "county": [translated(c, "name", language) for c in counties],
+                "sector": [translated(s, "name", language) for s in sectors],
+                "date": date,
+            }
+        for language, other in zip(LANGUAGES, reversed(LANGUAGES), strict=True):
+            documents[language]["other_title"] = documents[other]["title"]
+        return documents

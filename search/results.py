@@ -1,0 +1,86 @@
+"""What a search returns, whichever backend answered it."""
+
+import math
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from search.registry import KIND_LABELS
+
+PAGE_SIZE = 10
+FACETS = ("kind", "strategy_area", "county", "sector")
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    language: str
+    filters: dict = field(default_factory=dict)  # facet name → selected value
+    page: int = 1
+
+
+@dataclass
+class Hit:
+    title: str
+    url: str
+    kind: str
+    snippet: str  # safe HTML: escaped text with <mark> around matches
+    plan_key: str = ""
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS.get(self.kind, self.kind)
+
+
+@dataclass
+class Results:
+    query: Query
+    total: int
+    hits: list
+    facets: dict  # facet name → [(value, count)]
+    backend: str  # "elasticsearch" or "database"
+
+    @property
+    def pages(self):
+        return max(1, math.ceil(self.total / PAGE_SIZE))
+
+    @property
+    def complete(self):
+        return self.backend == "elasticsearch"
+
+
+# The highlighter wraps matches in these private-use characters instead of HTML, so the snippet
+# can be escaped as a whole and only then given its <mark> tags.
+MARK_START, MARK_END = "\ue000", "\ue001"
+
+
+def safe_highlight(fragment):
+    html = escape(fragment).replace(MARK_END + MARK_START, "")  # 万仙山, not 万|仙山
+    html = html.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return mark_safe(html)  # noqa: S308  (escaped above)
+
+
+def mark_terms(text, terms, width=160):
+    """An escaped window of `text` around the first of `terms`, each occurrence in <mark>."""
+    lower = text.lower()
+    positions = [lower.find(term.lower()) for term in terms if term and term.lower() in lower]
+    start = max(0, min(positions, default=0) - width // 4)
+    window = text[start : start + width]
+    pieces, index = [], 0
+    lowered = window.lower()
+    while index < len(window):
+        matches = [(lowered.find(t.lower(), index), t) for t in terms if t]
+        matches = [(pos, t) for pos, t in matches if pos >= 0]
+        if not matches:
+            break
+        pos, term = min(matches, key=lambda m: (m[0], -len(m[1])))
+        pieces += [
+            escape(window[index:pos]),
+            f"<mark>{escape(window[pos : pos + len(term)])}</mark>",
+        ]
+        index = pos + len(term)
+    pieces.append(escape(window[index:]))
+    prefix = "…" if start else ""
+    suffix = "…" if start + width < len(text) else ""
+    return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308  (every piece is escaped)

@@ -1,0 +1,30 @@
+"""Help for visitors who have not found anything yet: popular sections and terms, and title
+suggestions from the database when Elasticsearch is not there."""
+
+from django.utils import translation
+from wagtail.models import Page
+
+from search.analysis import simplified
+from search.registry import FIELD_SUFFIX
+
+POPULAR_SECTIONS = ("cooperation", "opportunities", "tourism", "about")
+POPULAR_TERMS = {
+    "zh-hans": ("黄河", "中原农谷", "万仙山", "物流", "生物育种"),
+    "en": ("Yellow River", "Agricultural Valley", "Wanxianshan", "logistics", "seed industry"),
+}
+
+
+def popular_links(language):
+    pages = Page.objects.live().filter(depth=3, slug__in=POPULAR_SECTIONS).order_by("path")
+    with translation.override(language):
+        return {
+            "sections": [{"title": page.title, "url": page.get_url(None)} for page in pages],
+            "terms": POPULAR_TERMS[language],
+        }
+
+
+def database_suggestions(text, language, size=6):
+    field = f"title_{FIELD_SUFFIX[language]}__icontains"
+    pages = Page.objects.live().filter(depth__gt=2, **{field: simplified(text)})[:size]
+    with translation.override(language):
+        return [{"title": page.title, "url": page.get_url(None)} for page in pages]

@@ -1,0 +1,71 @@
+"""Keeping the index in step with the page tree, through the outbox.
+
+A page change writes a PendingIndexUpdate row in the same transaction, and delivery runs once
+that transaction commits. If Elasticsearch cannot be reached the rows stay pending, and
+`manage.py search_index sync` (run every minute by `make run`) delivers them later: publishing
+never fails, and no change is lost, because search was down.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from elasticsearch import ApiError, TransportError
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from search.client import get_client
+from search.indexing import update_pages
+from search.models import PendingIndexUpdate
+from search.registry import specific_searchable
+
+logger = logging.getLogger(__name__)
+
+
+def enqueue(page_ids):
+    """Record that these pages changed; nothing to do when search runs on the database."""
+    if not settings.ELASTICSEARCH_URL:
+        return
+    PendingIndexUpdate.objects.bulk_create(PendingIndexUpdate(page_id=pk) for pk in page_ids)
+    transaction.on_commit(deliver_pending, robust=True)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def page_changed(sender, instance, **kwargs):
+    enqueue([instance.pk])
+
+
+@receiver(post_page_move)
+def page_moved(sender, instance, **kwargs):
+    # Moving changes the URL of the page and of everything below it.
+    enqueue(Page.objects.descendant_of(instance, inclusive=True).values_list("pk", flat=True))
+
+
+@receiver(post_delete)
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page) and sender is Page:  # once per page, not once per table
+        enqueue([instance.pk])
+
+
+def deliver_pending(batch_size=500):
+    """Deliver pending updates; returns how many pages were updated (0 when search is down)."""
+    client = get_client()
+    rows = list(PendingIndexUpdate.objects.values_list("pk", "page_id")[:batch_size])
+    if client is None or not rows:
+        return 0
+    row_ids = [pk for pk, _page_id in rows]
+    page_ids = sorted({page_id for _pk, page_id in rows})
+    try:
+        update_pages(client, {pk: specific_searchable(pk) for pk in page_ids})
+    except (ApiError, TransportError, RuntimeError) as error:
+        logger.warning("Search index update postponed: %s", error)
+        PendingIndexUpdate.objects.filter(pk__in=row_ids).update(
+            attempts=F("attempts") + 1, last_error=str(error)[:1000]
+        )
+        return 0
+    PendingIndexUpdate.objects.filter(pk__in=row_ids).delete()
+    return len(page_ids)

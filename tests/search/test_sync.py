@@ -1,0 +1,89 @@
+"""Publishing, unpublishing and deleting pages reach the real Elasticsearch via the outbox."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from search.documents import alias_name
+from search.indexing import rebuild
+from search.models import PendingIndexUpdate
+from search.registry import LANGUAGES, SEARCHABLE, searchable_pages
+from tourism.models import AttractionPage
+
+pytestmark = pytest.mark.elasticsearch
+
+
+def indexed(client, page):
+    return {
+        language: client.exists(index=alias_name(language), id=page.pk).body
+        for language in LANGUAGES
+    }
+
+
+@pytest.fixture
+def baoquan(db):
+    return AttractionPage.objects.get(plan_key="baoquan")
+
+
+def publish(page, capture):
+    with capture(execute=True):
+        page.save_revision().publish()
+
+
+def test_publish_indexes_the_page_in_both_languages(
+    es_client, baoquan, django_capture_on_commit_callbacks
+):
+    publish(baoquan, django_capture_on_commit_callbacks)
+    assert indexed(es_client, baoquan) == {"zh-hans": True, "en": True}
+    source = es_client.get(index=alias_name("en"), id=baoquan.pk)["_source"]
+    assert source["title"] == "Baoquan" and source["other_title"] == "宝泉"
+    assert source["pinyin_exact"] == "baoquan" and source["kind"] == "attraction"
+    assert not PendingIndexUpdate.objects.exists()
+
+
+def test_unpublish_and_delete_remove_the_page(
+    es_client, baoquan, django_capture_on_commit_callbacks
+):
+    publish(baoquan, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        baoquan.unpublish()
+    assert indexed(es_client, baoquan) == {"zh-hans": False, "en": False}
+    publish(baoquan, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        baoquan.delete()
+    assert indexed(es_client, baoquan) == {"zh-hans": False, "en": False}
+
+
+def test_updates_wait_in_the_outbox_while_elasticsearch_is_down(
+    es_client, settings, baoquan, django_capture_on_commit_callbacks
+):
+    real_url = settings.ELASTICSEARCH_URL
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens on the discard port
+    publish(baoquan, django_capture_on_commit_callbacks)  # must not raise
+    pending = PendingIndexUpdate.objects.get(page_id=baoquan.pk)
+    assert pending.attempts == 1 and pending.last_error
+
+    settings.ELASTICSEARCH_URL = real_url
+    out = StringIO()
+    call_command("search_index", "sync", stdout=out)
+    assert "0 updates still pending" in out.getvalue()
+    assert indexed(es_client, baoquan) == {"zh-hans": True, "en": True}
+
+
+def test_rebuild_swaps_the_alias_to_a_new_index_and_drops_the_old(es_client, db):
+    first = rebuild(es_client, out=StringIO())
+    second = rebuild(es_client, out=StringIO())
+    expected = sum(searchable_pages(model).count() for model in SEARCHABLE)
+    for language in LANGUAGES:
+        alias = alias_name(language)
+        assert list(es_client.indices.get_alias(name=alias)) == [second[language]]
+        assert not es_client.indices.exists(index=first[language])
+        assert es_client.count(index=alias)["count"] == expected
+
+
+def test_status_reports_documents_and_pending_updates(es_client, db):
+    rebuild(es_client, out=StringIO())
+    out = StringIO()
+    call_command("search_index", "status", stdout=out)
+    assert "zh-hans:" in out.getvalue() and "pending updates: 0" in out.getvalue()
