@@ -15,13 +15,12 @@ import yaml
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from cooperation.models import (
-    CooperationIndexPage,
-    OpportunityIndexPage,
     OpportunityPage,
     Organisation,
     ProgrammePage,
@@ -32,13 +31,11 @@ from home.models import (
     County,
     HomePage,
     Indicator,
-    IndicatorPage,
-    NewsIndexPage,
     NewsPage,
     PartnerRegion,
     Sector,
 )
-from tourism.models import AttractionPage, EventPage, RoutePage, RouteStop, TourismIndexPage
+from tourism.models import AttractionPage, EventPage, RoutePage, RouteStop
 
 CONTENT_DIR = Path(settings.BASE_DIR) / "content"
 LANGUAGES = {"zh": "zh_hans", "en": "en"}
@@ -108,26 +105,27 @@ class PlanLoader:
         self.snippets = {}  # (model, key) → object, for resolving references
 
     # ----------------------------------------------------------------- generic upserts
-    def count(self, kind, outcome):
-        self.stats[(kind, outcome)] += 1
+    def count(self, model, outcome):
+        # Reports name models in English whatever language the command runs in.
+        with translation.override("en"):
+            self.stats[(str(model._meta.verbose_name), outcome)] += 1
 
     def upsert_snippet(self, model, key, record, values):
-        kind = model._meta.verbose_name_plural
         obj = model.objects.filter(plan_key=key).first()
         print_fp = fingerprint(record)
         if obj is None:
             obj = model.objects.create(plan_key=key, plan_fingerprint=print_fp, **values)
-            self.count(kind, "created")
+            self.count(model, "created")
         elif obj.edited_in_admin:
-            self.count(kind, "kept (edited in admin)")
+            self.count(model, "kept (edited in admin)")
         elif obj.plan_fingerprint == print_fp:
-            self.count(kind, "unchanged")
+            self.count(model, "unchanged")
         else:
             for name, value in values.items():
                 setattr(obj, name, value)
             obj.plan_fingerprint = print_fp
             obj.save()
-            self.count(kind, "updated")
+            self.count(model, "updated")
         self.snippets[(model, key)] = obj
         return obj
 
@@ -138,14 +136,13 @@ class PlanLoader:
 
     def upsert_page(self, model, parent, key, record, values, relations=None):
         """Create or update one page; `relations` are m2m/child relations set before publishing."""
-        kind = model._meta.verbose_name
         page = model.objects.filter(plan_key=key).first()
         print_fp = fingerprint(record)
         if page is not None and self.edited_by_person(page):
-            self.count(kind, "kept (edited by an editor)")
+            self.count(model, "kept (edited by an editor)")
             return page
         if page is not None and page.plan_fingerprint == print_fp:
-            self.count(kind, "unchanged")
+            self.count(model, "unchanged")
             return page
         created = page is None
         if created:
@@ -158,7 +155,7 @@ class PlanLoader:
         if created:
             parent.add_child(instance=page)
         page.save_revision().publish()
-        self.count(kind, "created" if created else "updated")
+        self.count(model, "created" if created else "updated")
         return page
 
     def ref(self, model, key):
@@ -191,8 +188,11 @@ class PlanLoader:
                 County,
                 record["key"],
                 record,
-                {**translated("name", record["name"]), "name": record["name"]["zh"],
-                 "kind": record["kind"]},
+                {
+                    **translated("name", record["name"]),
+                    "name": record["name"]["zh"],
+                    "kind": record["kind"],
+                },
             )
         for model, records in ((PartnerRegion, data["regions"]), (Sector, data["sectors"])):
             for record in records:
@@ -248,7 +248,10 @@ class PlanLoader:
             root,
             record["key"],
             record,
-            {**title_fields(record, record["key"]), **translated("intro", record["intro"], paragraphs)},
+            {
+                **title_fields(record, record["key"]),
+                **translated("intro", record["intro"], paragraphs),
+            },
         )
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         if site.root_page_id != home.id:
@@ -328,7 +331,10 @@ class PlanLoader:
             box = record.get("box") or {}
             box_items = {
                 suffix: [
-                    ("item", {"heading": item["heading"][lang], "body": paragraphs(item["body"][lang])})
+                    (
+                        "item",
+                        {"heading": item["heading"][lang], "body": paragraphs(item["body"][lang])},
+                    )
                     for item in box.get("items", [])
                 ]
                 for lang, suffix in LANGUAGES.items()
@@ -357,7 +363,9 @@ class PlanLoader:
                     programme["key"],
                     programme,
                     {
-                        **title_fields(programme, slugify(programme["title"]["en"])[:60].strip("-")),
+                        **title_fields(
+                            programme, slugify(programme["title"]["en"])[:60].strip("-")
+                        ),
                         "chapter": record["chapter"],
                         "section": programme["section"],
                         "summary": programme["summary"]["zh"],

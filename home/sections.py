@@ -1,9 +1,8 @@
 """What the home page leads into: strategy areas, featured opportunities and routes."""
 
 from cooperation.models import CooperationIndexPage, OpportunityIndexPage, StrategyAreaPage
-from tourism.models import RoutePage, TourismIndexPage
-
 from home.models import AboutPlanPage, IndicatorPage
+from tourism.models import RoutePage, TourismIndexPage
 
 
 def home_sections(home):

@@ -72,7 +72,8 @@ def main():
             status, queries, size, median = measure(client, url, args.repeat)
             rows.append((language, model, url, status, queries, size, median))
     fastest = min(row[6] for row in rows)
-    print(f"{'lang':8} {'page type':22} {'status':>6} {'queries':>7} {'KiB':>7} {'ms':>7} {'× fastest':>9}")
+    header = ("lang", "page type", "status", "queries", "KiB", "ms", "× fastest")
+    print("{:8} {:22} {:>6} {:>7} {:>7} {:>7} {:>9}".format(*header))
     for language, model, _url, status, queries, size, median in rows:
         print(
             f"{language:8} {model:22} {status:>6} {queries:>7} {size / 1024:>7.1f} "

@@ -1,6 +1,7 @@
 from .mixins import PlanClauseMixin, PlanSourced
 from .pages import AboutPlanPage, HomePage, IndicatorPage, NewsIndexPage, NewsPage
 from .snippets import County, Indicator, IndicatorActual, PartnerRegion, Sector
+from .workflow import TranslationCheckTask
 
 __all__ = [
     "AboutPlanPage",
@@ -15,4 +16,5 @@ __all__ = [
     "PlanClauseMixin",
     "PlanSourced",
     "Sector",
+    "TranslationCheckTask",
 ]

@@ -13,7 +13,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.mark.parametrize(
     ("accept_language", "expected"),
-    [("en-US,en;q=0.9", "/en/"), ("zh-CN,zh;q=0.9", "/zh-hans/"), ("fr-FR", "/zh-hans/"), ("", "/zh-hans/")],
+    [
+        ("en-US,en;q=0.9", "/en/"),
+        ("zh-CN,zh;q=0.9", "/zh-hans/"),
+        ("fr-FR", "/zh-hans/"),
+        ("", "/zh-hans/"),
+    ],
 )
 def test_root_redirects_by_browser_language(client, db, accept_language, expected):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)

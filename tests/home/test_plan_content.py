@@ -188,9 +188,7 @@ def test_every_page_is_reachable_from_home_and_light(client, home_page, language
         for link in parser.links:
             if link.startswith(prefix) and "?" not in link and link not in seen:
                 queue.append(link)
-    page_urls = {
-        page.get_url() for page in Page.objects.live().filter(depth__gte=2).specific()
-    }
+    page_urls = {page.get_url() for page in Page.objects.live().filter(depth__gte=2).specific()}
     with_language = {url.replace("/zh-hans/", prefix, 1) for url in page_urls}
     assert with_language <= seen, sorted(with_language - seen)[:10]
     assert len(with_language) >= 80
