@@ -1,3 +1,4 @@
+from .enquiries import Enquiry
 from .pages import (
     CooperationIndexPage,
     OpportunityIndexPage,
@@ -9,6 +10,7 @@ from .snippets import Organisation
 
 __all__ = [
     "CooperationIndexPage",
+    "Enquiry",
     "OpportunityIndexPage",
     "OpportunityPage",
     "Organisation",

@@ -2,10 +2,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cooperation.api_serializers import NamedSnippetSerializer
 from cooperation.blocks import BoxItemBlock
 from home.models import PlanClauseMixin, PlanSourced
 
@@ -124,7 +127,9 @@ class ProgrammePage(PlanSourced, Page):
         return context
 
 
-class OpportunityIndexPage(PlanSourced, Page):
+class OpportunityIndexPage(RoutablePageMixin, PlanSourced, Page):
+    """The filterable list of opportunities, with its data as CSV and JSON."""
+
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -135,15 +140,24 @@ class OpportunityIndexPage(PlanSourced, Page):
     class Meta:
         verbose_name = _("opportunities index page")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["opportunities"] = (
-            OpportunityPage.objects.child_of(self)
-            .live()
-            .select_related("strategy_area")
-            .order_by("title")
-        )
-        return context
+    # The views import these models, hence the imports inside the routes.
+    @path("")
+    def listing(self, request):
+        from cooperation.views import listing_context
+
+        return self.render(request, context_overrides=listing_context(self, request))
+
+    @path("export/csv/", name="export_csv")
+    def export_csv(self, request):
+        from cooperation.views import export_csv
+
+        return export_csv(self, request)
+
+    @path("export/json/", name="export_json")
+    def export_json(self, request):
+        from cooperation.views import export_json
+
+        return export_json(self, request)
 
 
 class OpportunityPage(PlanSourced, PlanClauseMixin, Page):
@@ -199,9 +213,59 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, Page):
         index.FilterField("kind"),
         index.FilterField("stage"),
     ]
+    api_fields = [
+        APIField("title_zh_hans"),
+        APIField("title_en"),
+        APIField("summary_zh_hans"),
+        APIField("summary_en"),
+        APIField("kind"),
+        APIField("stage"),
+        APIField("strategy_area"),
+        APIField("sectors", serializer=NamedSnippetSerializer(many=True)),
+        APIField("counties", serializer=NamedSnippetSerializer(many=True)),
+        APIField("regions", serializer=NamedSnippetSerializer(many=True)),
+        APIField("organisations", serializer=NamedSnippetSerializer(many=True)),
+        APIField("clause_chapter"),
+        APIField("clause_section"),
+        APIField("clause_box"),
+    ]
     parent_page_types = ["cooperation.OpportunityIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("opportunity")
         verbose_name_plural = _("opportunities")
+
+    def get_context(self, request, *args, **kwargs):
+        from cooperation.county_map import markers
+        from cooperation.forms import EnquiryForm
+
+        context = super().get_context(request, *args, **kwargs)
+        counties = list(self.counties.all())
+        context.update(
+            counties=counties,
+            map_markers=markers(counties),
+            related=self.related_opportunities(),
+            form=EnquiryForm(),
+            enquiry_sent=request.GET.get("sent") == "1",
+        )
+        return context
+
+    def related_opportunities(self, limit=4):
+        """Up to `limit` live opportunities in the same strategy area or sharing a sector."""
+        sharing_a_sector = OpportunityPage.objects.filter(
+            sectors__in=self.sectors.values("pk")
+        ).values("pk")
+        return (
+            OpportunityPage.objects.live()
+            .filter(
+                models.Q(strategy_area_id=self.strategy_area_id) | models.Q(pk__in=sharing_a_sector)
+            )
+            .exclude(pk=self.pk)
+            .order_by("title")[:limit]
+        )
+
+    def serve(self, request, *args, **kwargs):
+        from cooperation.views import serve_opportunity
+
+        return serve_opportunity(self, request)

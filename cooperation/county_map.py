@@ -1,0 +1,26 @@
+"""Map markers for an opportunity's counties: the seat of each county's government."""
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+
+SEATS_FILE = Path(settings.BASE_DIR) / "content" / "county_seats.yaml"
+
+
+@cache
+def county_seats():
+    """{county plan_key: (lat, lon)}; read once per process, the file changes only with a deploy."""
+    with open(SEATS_FILE, encoding="utf-8") as handle:
+        seats = yaml.safe_load(handle)
+    return {key: (seat["lat"], seat["lon"]) for key, seat in seats.items()}
+
+
+def markers(counties):
+    seats = county_seats()
+    return [
+        {"name": str(county), "lat": seats[county.plan_key][0], "lon": seats[county.plan_key][1]}
+        for county in counties
+        if county.plan_key in seats
+    ]

@@ -1,0 +1,66 @@
+"""Receiving an investor's enquiry: flood limit, honeypot, storage, e-mail to staff."""
+
+import logging
+from smtplib import SMTPException
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
+
+RATE_LIMIT = 5  # enquiries …
+RATE_WINDOW = 60 * 60  # … per hour and address
+
+
+def address_hash(request):
+    return salted_hmac(
+        "cooperation.enquiry.ip", request.META.get("REMOTE_ADDR", ""), algorithm="sha256"
+    ).hexdigest()
+
+
+def over_rate_limit(request):
+    """Count this attempt; True once an address has sent more than RATE_LIMIT in the window."""
+    key = f"enquiry-rate:{address_hash(request)}"
+    cache.add(key, 0, RATE_WINDOW)
+    try:
+        attempts = cache.incr(key)
+    except ValueError:  # the entry expired between add() and incr()
+        cache.set(key, 1, RATE_WINDOW)
+        attempts = 1
+    return attempts > RATE_LIMIT
+
+
+def save_enquiry(form, opportunity, request):
+    enquiry = form.save(commit=False)
+    enquiry.opportunity = opportunity
+    enquiry.language = translation.get_language()
+    enquiry.ip_hash = address_hash(request)
+    enquiry.save()
+    notify_staff(enquiry, request)
+    return enquiry
+
+
+def notify_staff(enquiry, request):
+    # Staff read the portal in its default language, whatever the visitor's.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Investment enquiry: %(title)s") % {"title": enquiry.opportunity.title}
+        body = render_to_string(
+            "cooperation/enquiry_email.txt",
+            {"enquiry": enquiry, "url": enquiry.opportunity.get_full_url(request)},
+        )
+    try:
+        EmailMessage(
+            subject,
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            settings.ENQUIRY_RECIPIENTS,
+            reply_to=[enquiry.email],
+        ).send()
+    except (SMTPException, OSError):
+        # The enquiry is stored and listed in the admin; a mail outage must not lose it.
+        logger.exception("Could not e-mail enquiry %s", enquiry.pk)

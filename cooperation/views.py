@@ -1,0 +1,71 @@
+"""What the opportunity pages serve beyond their fields: the filtered listing with its exports,
+and the enquiry form."""
+
+from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+
+from cooperation import exports
+from cooperation.enquiries import over_rate_limit, save_enquiry
+from cooperation.forms import EnquiryForm
+from cooperation.listing import PAGE_SIZE, OpportunityListing
+
+TOO_MANY_REQUESTS = 429
+
+
+def listing_context(index_page, request):
+    listing = OpportunityListing(index_page, request.GET)
+    listing.count_options()
+    results = listing.results().prefetch_related("counties")
+    paginator = Paginator(results, PAGE_SIZE)
+    # The facet counts already gave the total: spare the paginator its COUNT query.
+    paginator.count = listing.total
+    page_of_results = paginator.get_page(request.GET.get("page"))
+    querystring = listing.querystring()
+    suffix = f"?{querystring}" if querystring else ""
+    return {
+        "listing": listing,
+        "opportunities": page_of_results,
+        "querystring": querystring,
+        "export_csv_url": subpage_url(index_page, request, "export_csv") + suffix,
+        "export_json_url": subpage_url(index_page, request, "export_json") + suffix,
+    }
+
+
+def subpage_url(page, request, route_name):
+    return page.get_url(request) + page.reverse_subpage(route_name)
+
+
+def exported_opportunities(index_page, request):
+    return (
+        OpportunityListing(index_page, request.GET)
+        .results()
+        .prefetch_related("counties", "sectors", "regions")
+    )
+
+
+def export_csv(index_page, request):
+    return exports.csv_response(exported_opportunities(index_page, request), request)
+
+
+def export_json(index_page, request):
+    return exports.json_response(exported_opportunities(index_page, request), request)
+
+
+def serve_opportunity(page, request):
+    """GET shows the page; POST receives an enquiry and redirects to the acknowledgement."""
+    context = page.get_context(request)
+    if request.method == "POST":
+        if over_rate_limit(request):
+            return TemplateResponse(
+                request, "cooperation/enquiry_rate_limited.html", context, status=TOO_MANY_REQUESTS
+            )
+        form = EnquiryForm(request.POST)
+        if form.is_spam() or form.is_valid():
+            # A robot that filled the honeypot is told it worked, so it does not adapt; nothing
+            # of its is stored or sent.
+            if not form.is_spam():
+                save_enquiry(form, page, request)
+            return HttpResponseRedirect(page.get_url(request) + "?sent=1#enquiry")
+        context["form"] = form
+    return TemplateResponse(request, page.get_template(request), context)

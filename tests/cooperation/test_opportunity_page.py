@@ -1,0 +1,171 @@
+"""An opportunity's page: facts, map, related opportunities, and the enquiry form."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.cache import cache
+from django.test import Client
+
+from cooperation.county_map import county_seats
+from cooperation.models import Enquiry, OpportunityPage
+from home.models import County
+
+pytestmark = pytest.mark.django_db
+
+ENQUIRY = {
+    "name": "Ada Investor",
+    "organisation": "Example Capital",
+    "email": "ada@example.com",
+    "country": "Germany",
+    "message": "We would like to discuss a joint venture.",
+    "consent": "on",
+}
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    cache.clear()
+
+
+@pytest.fixture
+def opportunity():
+    """An opportunity in a county with a known seat, with sectors and partners."""
+    return (
+        OpportunityPage.objects.live()
+        .filter(counties__plan_key="fengqiu", sectors__isnull=False)
+        .distinct()
+        .first()
+    )
+
+
+def url(page, language="en"):
+    return f"/{language}/{page.get_parent().specific.slug_en}/{page.slug_en}/"
+
+
+def test_page_shows_facts_place_and_map_data(client, opportunity):
+    body = client.get(url(opportunity)).content.decode()
+    assert opportunity.title_en in body
+    assert '<ul id="where-list"><li>Fengqiu County</li>' in body
+    lat, lon = county_seats()["fengqiu"]
+    assert '"name": "Fengqiu County"' in body and str(lat) in body and str(lon) in body
+    assert "vendor/leaflet/leaflet.js" in body
+    assert 'class="clause"' in body
+
+
+def test_every_county_seat_is_a_known_county_inside_xinxiang():
+    keys = set(County.objects.values_list("plan_key", flat=True))
+    for key, (lat, lon) in county_seats().items():
+        assert key in keys
+        assert 34.8 < lat < 35.8 and 113.5 < lon < 114.9
+
+
+def test_related_opportunities_share_an_area_or_sector(client, opportunity):
+    related = client.get(url(opportunity)).context["related"]
+    assert 0 < len(related) <= 4
+    sectors = set(opportunity.sectors.values_list("pk", flat=True))
+    for other in related:
+        assert other.pk != opportunity.pk
+        shares_sector = bool(sectors & set(other.sectors.values_list("pk", flat=True)))
+        assert other.strategy_area_id == opportunity.strategy_area_id or shares_sector
+
+
+@pytest.mark.parametrize(
+    ("language", "thanks"),
+    [("en", "Thank you. Your enquiry has been sent."), ("zh-hans", "谢谢！您的咨询已发送。")],
+)
+def test_enquiry_is_stored_mailed_and_acknowledged(client, opportunity, language, thanks):
+    response = client.post(url(opportunity, language), ENQUIRY, REMOTE_ADDR="203.0.113.5")
+    assert response.status_code == 302
+    assert response["Location"].endswith("?sent=1#enquiry")
+    enquiry = Enquiry.objects.get()
+    assert (enquiry.opportunity, enquiry.email, enquiry.language) == (
+        opportunity.page_ptr.specific,
+        "ada@example.com",
+        language,
+    )
+    assert "203.0.113.5" not in enquiry.ip_hash and len(enquiry.ip_hash) == 64
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].reply_to == ["ada@example.com"]
+    assert "We would like to discuss" in mail.outbox[0].body
+    assert thanks in client.get(response["Location"]).content.decode()
+
+
+def test_invalid_enquiry_is_shown_again_with_linked_errors(client, opportunity):
+    response = client.post(url(opportunity), {**ENQUIRY, "email": "not-an-email", "consent": ""})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'aria-describedby="id_email-error"' in body
+    assert 'id="id_email-error"' in body
+    assert 'id="id_consent-error"' in body
+    assert 'value="Ada Investor"' in body
+    assert not Enquiry.objects.exists()
+
+
+def test_enquiry_input_is_escaped(client, opportunity):
+    response = client.post(
+        url(opportunity), {**ENQUIRY, "name": "<script>x()</script>", "email": ""}
+    )
+    assert "<script>x()</script>" not in response.content.decode()
+
+
+def test_filled_honeypot_pretends_success_and_stores_nothing(client, opportunity):
+    response = client.post(url(opportunity), {**ENQUIRY, "website": "http://spam.example"})
+    assert response.status_code == 302
+    assert not Enquiry.objects.exists()
+    assert not mail.outbox
+
+
+def test_honeypot_is_hidden_from_people_and_assistive_technology(client, opportunity):
+    body = client.get(url(opportunity)).content.decode()
+    assert '<div class="honeypot" aria-hidden="true">' in body
+    field = (
+        body.split('name="website"')[0].rsplit("<input", 1)[1]
+        + body.split('name="website"')[1].split(">")[0]
+    )
+    assert 'tabindex="-1"' in field and 'autocomplete="off"' in field
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("en", "Too many enquiries"), ("zh-hans", "咨询过于频繁")]
+)
+def test_sixth_enquiry_in_an_hour_is_refused(client, opportunity, language, text):
+    for _attempt in range(5):
+        assert client.post(url(opportunity, language), ENQUIRY).status_code == 302
+    response = client.post(url(opportunity, language), ENQUIRY)
+    assert response.status_code == 429
+    assert text in response.content.decode()
+    assert Enquiry.objects.count() == 5
+    # Another address is not affected.
+    assert client.post(url(opportunity), ENQUIRY, REMOTE_ADDR="198.51.100.7").status_code == 302
+
+
+def test_csrf_is_enforced(opportunity):
+    response = Client(enforce_csrf_checks=True).post(url(opportunity), ENQUIRY)
+    assert response.status_code == 403
+    assert not Enquiry.objects.exists()
+
+
+def test_opportunity_page_query_budget(client, opportunity, django_assert_max_num_queries):
+    client.get("/en/")  # as on a running site, Wagtail's site-root cache is filled
+    with django_assert_max_num_queries(20):
+        assert client.get(url(opportunity)).status_code == 200
+    with django_assert_max_num_queries(20):
+        assert client.get(url(opportunity, "zh-hans")).status_code == 200
+
+
+def test_admin_lists_and_exports_enquiries_as_csv(client, opportunity):
+    client.post(url(opportunity), ENQUIRY)
+    admin = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
+    client.force_login(admin)
+    listing = client.get("/admin/snippets/cooperation/enquiry/")
+    assert listing.status_code == 200
+    assert "Ada Investor" in listing.content.decode()
+    response = client.get("/admin/snippets/cooperation/enquiry/", {"export": "csv"})
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    assert len(rows) == 2
+    assert "ada@example.com" in rows[1]
