@@ -127,8 +127,10 @@ LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("简体中文")), ("en", _("English"))]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "zh-hans"
 MODELTRANSLATION_LANGUAGES = ("zh-hans", "en")
-# An empty English field must show as missing, never as Chinese text on the English site.
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ()}
+# An English field left empty falls back to the Chinese, so drafts and the English admin keep
+# working (a page with an empty English title is still a valid page). The workflow's
+# translation check is what keeps such a page off the public site until it is translated.
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("zh-hans",)}
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"

@@ -102,18 +102,22 @@ def test_submission_leaves_live_page_unchanged_until_a_moderator_approves(client
     assert [message.to for message in mail.outbox] == [["edna@example.org"]]
 
 
-def test_translation_check_stops_a_revision_without_english_title(client, people, article):
+@pytest.mark.parametrize("admin_language", ["zh-hans", "en"])
+def test_translation_check_stops_a_revision_without_english_title(
+    client, people, article, admin_language
+):
     before = live_title(article)
     mail.outbox.clear()
-    # In the Chinese admin (the default): `title` is then the Chinese title, left as it was.
-    chinese_admin = UserProfile.get_for_user(people["editor"])
-    chinese_admin.preferred_language = "zh-hans"
-    chinese_admin.save()
+    # In an English admin `title` means the English title: leaving it empty must still reach
+    # the translation check, not fail model validation.
+    profile = UserProfile.get_for_user(people["editor"])
+    profile.preferred_language = admin_language
+    profile.save()
     response = submit(client, people["editor"], article, title_en="")
     page = Page.objects.get(pk=article.pk)
     state = page.current_workflow_state
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
-    with translation.override("zh-hans"):
+    with translation.override(admin_language):
         expected = EnglishProblems(NewsPage, missing=["title"]).describe()
     assert state.current_task_state.comment == expected
     assert expected in response.content.decode()
