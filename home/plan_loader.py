@@ -457,7 +457,12 @@ class PlanLoader:
                     **{f"days_{suffix}": value for suffix, value in days.items()},
                     **clause_fields(record.get("clause")),
                 },
-                {"stops": [RouteStop(attraction=stop) for stop in stops(record["stops"])]},
+                {
+                    "stops": [
+                        RouteStop(attraction=stop, sort_order=order)
+                        for order, stop in enumerate(stops(record["stops"]))
+                    ]
+                },
             )
         for record in data["events"]:
             self.upsert_page(

@@ -1,12 +1,15 @@
 """Browser tests: Playwright driving Debian's Chromium (/usr/bin/chromium), never a download.
 
-The live server reads the plan content loaded once per session (see tests/conftest.py).
+The live server reads the plan content loaded once per session (see tests/conftest.py). It is
+pytest-django's LiveServer started here, not its `live_server` fixture: that fixture makes each
+test transactional, and the flush after it would empty the content for every later test.
 """
 
 import os
 import shutil
 
 import pytest
+from pytest_django.live_server_helper import LiveServer
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # As root, Chromium needs --no-sandbox; the rest keeps it off the (closed) network.
@@ -20,7 +23,25 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PHONE = {"width": 390, "height": 844}
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made by tests are
+# still synchronous, which Django only allows when told so.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="session")
+def portal_server(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def live_site(portal_server, db):
+    portal_server._live_server_modified_settings.enable()
+    yield portal_server
+    portal_server._live_server_modified_settings.disable()
 
 
 @pytest.fixture(scope="session")

@@ -1,31 +1,13 @@
-"""An English-speaking investor finds an opportunity with the filters and sends an enquiry.
+"""An English-speaking investor finds an opportunity with the filters and sends an enquiry."""
 
-The server is pytest-django's LiveServer, started here instead of through the `live_server`
-fixture: that fixture makes every test using it transactional, and the flush after such a test
-empties the content loaded once per session (tests/conftest.py) for all later tests.
-"""
-
-import os
 import re
 import threading
 
 import pytest
-from pytest_django.live_server_helper import LiveServer
 
 from tests.browser.conftest import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
-# Playwright's sync API runs an event loop in the test thread; the ORM calls made here are still
-# synchronous, which Django only allows when told so.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="module")
-def live_site(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        server = LiveServer("localhost")
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -110,3 +110,10 @@ def test_public_pages_send_a_content_security_policy(client, home_page):
     assert "default-src 'self'" in policy
     assert "script-src 'self'" in policy
     assert "Content-Security-Policy" not in client.get("/admin/login/").headers
+
+
+def test_switcher_keeps_sub_pages_and_query_strings(client, home_page):
+    body = client.get("/en/tourism/plan/?a=baligou&a=baoquan").content.decode()
+    assert 'href="/zh-hans/tourism/plan/?a=baligou&amp;a=baoquan"' in body
+    listing = client.get("/zh-hans/opportunities/?kind=park").content.decode()
+    assert 'href="/en/opportunities/?kind=park"' in listing

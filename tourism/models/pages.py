@@ -1,18 +1,29 @@
+from calendar import monthrange
+from contextlib import suppress
+from datetime import date
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cooperation.models.pages import CLAUSE_PANEL
 from home.models import PlanClauseMixin, PlanSourced
+from tourism import exports
 from tourism.blocks import DayBlock
+from tourism.itinerary import Itinerary, TripRequest
 
 
-class TourismIndexPage(PlanSourced, Page):
+class TourismIndexPage(RoutablePageMixin, PlanSourced, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -26,12 +37,73 @@ class TourismIndexPage(PlanSourced, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         children = Page.objects.child_of(self).live()
-        context["routes"] = RoutePage.objects.filter(pk__in=children).order_by("path")
+        context["routes"] = (
+            RoutePage.objects.filter(pk__in=children)
+            .annotate(stop_count=Count("stops"))
+            .order_by("path")
+        )
         context["attractions"] = (
             AttractionPage.objects.filter(pk__in=children).select_related("county").order_by("path")
         )
-        context["events"] = EventPage.objects.filter(pk__in=children).order_by("path")
+        events = list(
+            EventPage.objects.filter(pk__in=children).select_related("attraction").order_by("path")
+        )
+        context["events"] = events
+        context["undated_events"] = [event for event in events if not event.in_calendar]
         return context
+
+    def live_attractions(self):
+        return (
+            AttractionPage.objects.child_of(self)
+            .live()
+            .select_related("county")
+            .order_by("county__name", "path")
+        )
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        events = EventPage.objects.child_of(self).live().select_related("attraction")
+        feed = exports.icalendar(
+            gettext("Xinxiang tourism events"),
+            events.order_by("path"),
+            timezone.localdate(),
+            request.get_host(),
+            lambda page: page.get_full_url(request),
+        )
+        return exports.download(feed, exports.ICALENDAR_TYPE, "xinxiang-events.ics")
+
+    def trip(self, request):
+        """The visitor's picks from the query string, in visiting order."""
+        attractions = {attraction.slug: attraction for attraction in self.live_attractions()}
+        picks = TripRequest.from_query(request.GET, attractions)
+        itinerary = Itinerary.in_visiting_order(attractions[slug] for slug in picks.slugs)
+        return attractions, picks, itinerary
+
+    @path("plan/", name="plan")
+    def plan(self, request):
+        attractions, picks, itinerary = self.trip(request)
+        return self.render(
+            request,
+            template="tourism/trip_plan.html",
+            context_overrides={
+                "attractions": attractions.values(),
+                "picks": picks,
+                "itinerary": itinerary,
+                "map_points": itinerary.map_points(request),
+            },
+        )
+
+    @path("plan/gpx/", name="trip_gpx")
+    def trip_gpx(self, request):
+        _attractions, _picks, itinerary = self.trip(request)
+        plan_url = self.get_full_url(request) + self.reverse_subpage("plan")
+        document = exports.gpx(
+            gettext("My Xinxiang trip"),
+            itinerary,
+            f"{plan_url}?{itinerary.trip_query}",
+            lambda page: page.get_full_url(request),
+        )
+        return exports.download(document, exports.GPX_TYPE, "xinxiang-trip.gpx")
 
 
 class AttractionPage(PlanSourced, PlanClauseMixin, Page):
@@ -71,7 +143,7 @@ class AttractionPage(PlanSourced, PlanClauseMixin, Page):
         verbose_name = _("attraction")
 
 
-class RoutePage(PlanSourced, PlanClauseMixin, Page):
+class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, Page):
     intro = RichTextField(_("introduction"))
     days = StreamField([("day", DayBlock())], blank=True, verbose_name=_("day-by-day plan"))
     practical = RichTextField(_("practical information"), blank=True)
@@ -92,6 +164,47 @@ class RoutePage(PlanSourced, PlanClauseMixin, Page):
 
     class Meta:
         verbose_name = _("tourism route")
+
+    @cached_property
+    def itinerary(self):
+        # pk breaks ties: stops loaded from the plan data share one sort_order.
+        stops = self.stops.select_related("attraction__county").order_by("sort_order", "pk")
+        return Itinerary(stop.attraction for stop in stops)
+
+    def events_along(self):
+        """Events of this route, or held at one of its stops."""
+        stop_ids = [leg.attraction.pk for leg in self.itinerary.legs]
+        return (
+            EventPage.objects.live()
+            .filter(Q(route=self) | Q(attraction__in=stop_ids))
+            .select_related("attraction")
+            .distinct()
+            .order_by("path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["itinerary"] = self.itinerary
+        context["map_points"] = self.itinerary.map_points(request)
+        context["events"] = self.events_along()
+        return context
+
+    @path("gpx/", name="gpx")
+    def gpx(self, request):
+        document = exports.gpx(
+            self.title,
+            self.itinerary,
+            self.get_full_url(request),
+            lambda page: page.get_full_url(request),
+        )
+        return exports.download(document, exports.GPX_TYPE, f"{self.slug}.gpx")
+
+    @path("geojson/", name="geojson")
+    def geojson(self, request):
+        document = exports.geojson(
+            self.title, self.itinerary, lambda page: page.get_full_url(request)
+        )
+        return exports.download(document, exports.GEOJSON_TYPE, f"{self.slug}.geojson")
 
 
 class RouteStop(Orderable):
@@ -161,3 +274,28 @@ class EventPage(PlanSourced, PlanClauseMixin, Page):
 
     class Meta:
         verbose_name = _("event")
+
+    @property
+    def is_yearly(self):
+        """Known only as a day of the year (e.g. 19 May), not as a concrete date."""
+        return (
+            self.start_date is None
+            and bool(self.month and self.day)
+            and self.day <= monthrange(2000, self.month)[1]  # 2000 is a leap year: 29 Feb counts
+        )
+
+    @property
+    def in_calendar(self):
+        return self.start_date is not None or self.is_yearly
+
+    def next_date(self, today):
+        """The set start date, or the next month/day on or after `today`; None if undated."""
+        if not self.is_yearly:
+            return self.start_date
+        year = today.year
+        while True:  # ends: is_yearly means the day exists at least in leap years
+            with suppress(ValueError):  # 29 February outside leap years
+                candidate = date(year, self.month, self.day)
+                if candidate >= today:
+                    return candidate
+            year += 1

@@ -1,0 +1,108 @@
+"""The tourism section as a tourist reads it: routes, stops, distances, days, events, downloads."""
+
+import re
+
+import pytest
+
+from tests.tourism.plan_data import planned_stops
+from tourism.geo import haversine_km
+
+# Xinxiang's administrative area, with a little margin.
+LATITUDES = (34.88, 35.85)
+LONGITUDES = (113.38, 115.03)
+PAGE_QUERY_BUDGET = 20
+
+
+def test_every_route_has_ordered_stops_inside_xinxiang(routes):
+    assert len(routes) >= 3
+    for route in routes:
+        stops = route.itinerary.attractions
+        assert stops == planned_stops(route.plan_key)
+        assert len(stops) >= 2
+        for stop in stops:
+            assert LATITUDES[0] <= stop.latitude <= LATITUDES[1], stop
+            assert LONGITUDES[0] <= stop.longitude <= LONGITUDES[1], stop
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_route_page_within_query_budget(client, routes, language, django_assert_max_num_queries):
+    for route in routes:
+        with django_assert_max_num_queries(PAGE_QUERY_BUDGET):
+            response = client.get(f"/{language}/tourism/{route.slug}/")
+        assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url", ["/zh-hans/tourism/", "/en/tourism/", "/en/tourism/plan/", "/en/tourism/plan/?a=baligou"]
+)
+def test_tourism_pages_within_query_budget(
+    client, tourism_index, url, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(PAGE_QUERY_BUDGET):
+        assert client.get(url).status_code == 200
+
+
+def test_route_page_lists_stops_in_order_with_straight_line_distances(client, south_taihang):
+    body = client.get("/en/tourism/south-taihang/").content.decode()
+    stops = planned_stops("south-taihang")
+    itinerary = body[body.index('class="itinerary"') : body.index('class="itinerary-total"')]
+    positions = [itinerary.index(f">{stop.title_en}</a>") for stop in stops]
+    assert positions == sorted(positions)
+    legs = [
+        haversine_km((a.latitude, a.longitude), (b.latitude, b.longitude))
+        for a, b in zip(stops, stops[1:], strict=False)
+    ]
+    for km in legs:
+        assert f"{km:.1f} km from the previous stop (straight line)" in itinerary
+    assert f"Total: {sum(legs):.1f} km in straight lines" in body
+
+
+def test_route_page_shows_days_events_and_practical_notes(client, south_taihang):
+    body = client.get("/en/tourism/south-taihang/").content.decode()
+    days = body[body.index('id="days-heading"') :]
+    assert "Day 1: Baiquan and Baoquan" in days and "Day 4: Jiaoding Mountain" in days
+    events = body[body.index('id="events-heading"') : body.index('id="practical-heading"')]
+    assert "Wanxianshan International Rock Climbing Festival" in events
+    assert "Taihang on the Cliffs" in events
+    assert "Bigan Birthday" not in events
+    assert "winding mountain roads" in body
+
+
+def test_events_held_at_a_stop_appear_on_routes_through_it(client, tourism_index):
+    # The Bigan ceremony is held at Bigan Temple; it belongs to the Grand Canal route.
+    body = client.get("/en/tourism/grand-canal/").content.decode()
+    assert "Bigan Birthday Commemoration" in body
+
+
+def test_route_page_map_is_an_enhancement_with_a_text_alternative(client, south_taihang):
+    body = client.get("/zh-hans/tourism/south-taihang/").content.decode()
+    assert re.search(r'<figure class="route-map-figure" hidden>', body)
+    assert re.search(r'id="route-map"[^>]*role="region"[^>]*aria-label="[^"]+"', body)
+    assert 'aria-describedby="route-map-note"' in body and 'id="route-map-note"' in body
+    assert "/static/vendor/leaflet/leaflet.js" in body
+    assert "//unpkg" not in body and "cdn" not in body.lower()
+    assert '<link rel="stylesheet" href="/static/css/print.css" media="print">' in body
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_route_downloads_are_advertised_and_linked(client, routes, language):
+    for route in routes:
+        body = client.get(f"/{language}/tourism/{route.slug}/").content.decode()
+        head = body[: body.index("</head>")]
+        base = f"/{language}/tourism/{route.slug}/"
+        assert f'<link rel="alternate" type="application/gpx+xml" href="{base}gpx/"' in head
+        assert f'<link rel="alternate" type="application/geo+json" href="{base}geojson/"' in head
+        assert f'href="{base}gpx/" type="application/gpx+xml" download' in body
+        assert f'href="{base}geojson/" type="application/geo+json" download' in body
+
+
+def test_tourism_index_offers_routes_calendar_and_trip_planner(client, routes):
+    body = client.get("/en/tourism/").content.decode()
+    head = body[: body.index("</head>")]
+    assert '<link rel="alternate" type="text/calendar" href="/en/tourism/calendar/"' in head
+    assert 'href="/en/tourism/calendar/" type="text/calendar" download' in body
+    assert 'href="/en/tourism/plan/"' in body
+    for route in routes:
+        assert f'href="/en/tourism/{route.slug}/"' in body
+    assert "have no date yet, so they are not in the calendar file" in body
+    assert "Date not yet announced" in body
