@@ -81,11 +81,16 @@ def test_404_in_the_visitors_language(client, home_page, language):
     assert (heading == "Page not found") == (language == "en")
 
 
+def deployment_environ():
+    # The browser tests allow sync ORM calls beside Playwright's event loop; a deployment must not.
+    return {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def run_manage(*args, **env):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.production", **env},
+        env={**deployment_environ(), "DJANGO_SETTINGS_MODULE": "portal.settings.production", **env},
         capture_output=True,
         text=True,
         timeout=120,
