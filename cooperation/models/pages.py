@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from cooperation.api_serializers import NamedSnippetSerializer
 from cooperation.blocks import BoxItemBlock
-from home.models import PlanClauseMixin, PlanSourced
+from home.models import PlanClauseMixin, PlanSourced, SectionPage
 
 CLAUSE_PANEL = MultiFieldPanel(
     [
@@ -23,12 +23,7 @@ CLAUSE_PANEL = MultiFieldPanel(
 )
 
 
-class CooperationIndexPage(PlanSourced, Page):
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    max_count = 1
-    parent_page_types = ["home.HomePage"]
+class CooperationIndexPage(SectionPage):
     subpage_types = ["cooperation.StrategyAreaPage"]
 
     class Meta:
@@ -127,14 +122,9 @@ class ProgrammePage(PlanSourced, Page):
         return context
 
 
-class OpportunityIndexPage(RoutablePageMixin, PlanSourced, Page):
+class OpportunityIndexPage(RoutablePageMixin, SectionPage):
     """The filterable list of opportunities, with its data as CSV and JSON."""
 
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    max_count = 1
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["cooperation.OpportunityPage"]
 
     class Meta:

@@ -1,5 +1,5 @@
 from .mixins import PlanClauseMixin, PlanSourced
-from .pages import AboutPlanPage, HomePage, IndicatorPage, NewsIndexPage, NewsPage
+from .pages import AboutPlanPage, HomePage, IndicatorPage, NewsIndexPage, NewsPage, SectionPage
 from .snippets import County, Indicator, IndicatorActual, PartnerRegion, Sector
 from .workflow import TranslationCheckTask
 
@@ -15,6 +15,7 @@ __all__ = [
     "PartnerRegion",
     "PlanClauseMixin",
     "PlanSourced",
+    "SectionPage",
     "Sector",
     "TranslationCheckTask",
 ]

@@ -81,14 +81,22 @@ class AboutPlanPage(PlanSourced, Page):
         verbose_name = _("about the plan page")
 
 
-class IndicatorPage(PlanSourced, Page):
-    """The plan's ten targets as a chart with an accessible table."""
+class SectionPage(PlanSourced, Page):
+    """A top-level section of the site (one per menu entry): an introduction, then its content."""
 
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     max_count = 1
     parent_page_types = ["home.HomePage"]
+
+    class Meta:
+        abstract = True
+
+
+class IndicatorPage(SectionPage):
+    """The plan's ten targets as a chart with an accessible table."""
+
     subpage_types = []
 
     class Meta:
@@ -100,12 +108,7 @@ class IndicatorPage(PlanSourced, Page):
         return context
 
 
-class NewsIndexPage(PlanSourced, Page):
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    max_count = 1
-    parent_page_types = ["home.HomePage"]
+class NewsIndexPage(SectionPage):
     subpage_types = ["home.NewsPage"]
 
     class Meta:

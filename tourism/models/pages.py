@@ -17,18 +17,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cooperation.models.pages import CLAUSE_PANEL
-from home.models import PlanClauseMixin, PlanSourced
+from home.models import PlanClauseMixin, PlanSourced, SectionPage
 from tourism import exports
 from tourism.blocks import DayBlock
 from tourism.itinerary import Itinerary, TripRequest
 
 
-class TourismIndexPage(RoutablePageMixin, PlanSourced, Page):
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    max_count = 1
-    parent_page_types = ["home.HomePage"]
+class TourismIndexPage(RoutablePageMixin, SectionPage):
     subpage_types = ["tourism.RoutePage", "tourism.AttractionPage", "tourism.EventPage"]
 
     class Meta:
@@ -142,6 +137,13 @@ class AttractionPage(PlanSourced, PlanClauseMixin, Page):
     class Meta:
         verbose_name = _("attraction")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["map_points"] = Itinerary([self]).map_points(request)
+        context["routes"] = RoutePage.objects.live().filter(stops__attraction=self).distinct()
+        context["events"] = self.events.live().order_by("path")
+        return context
+
 
 class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, Page):
     intro = RichTextField(_("introduction"))
@@ -167,7 +169,7 @@ class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, Page):
 
     @cached_property
     def itinerary(self):
-        # pk breaks ties: stops loaded from the plan data share one sort_order.
+        # pk breaks ties between stops an editor left without an explicit order.
         stops = self.stops.select_related("attraction__county").order_by("sort_order", "pk")
         return Itinerary(stop.attraction for stop in stops)
 
