@@ -5,11 +5,14 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.models import register_snippet
 
 from home.models import TranslationCheckTask
+from home.snippet_views import PlanDataGroup
 from home.translation_report import TranslationReportView
 
 page_permission_policy = PagePermissionPolicy()
+register_snippet(PlanDataGroup)
 
 
 @hooks.register("after_edit_snippet")
