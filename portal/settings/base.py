@@ -78,7 +78,7 @@ ROOT_URLCONF = "portal.urls"
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
-        "img-src 'self' data: https://*.tile.openstreetmap.org",
+        "img-src 'self' data: https://tile.openstreetmap.org https://*.tile.openstreetmap.org",
         "style-src 'self' 'unsafe-inline'",
         "script-src 'self'",
         "frame-ancestors 'none'",
@@ -178,6 +178,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_I18N_ENABLED = False  # translation is field-level (modeltranslation), one page tree
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.CheckedImageForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 # Workflow emails (submitted → moderators, approved/rejected → the submitter) go out from here.
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
