@@ -122,3 +122,16 @@ def test_switcher_keeps_sub_pages_and_query_strings(client, home_page):
     assert 'href="/zh-hans/tourism/plan/?a=baligou&amp;a=baoquan"' in body
     listing = client.get("/zh-hans/opportunities/?kind=park").content.decode()
     assert 'href="/en/opportunities/?kind=park"' in listing
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_500_page_in_the_visitors_language(rf, language):
+    from home.views import server_error
+
+    with translation.override(language):
+        response = server_error(rf.get(f"/{language}/"))
+        heading = translation.gettext("Something went wrong")
+    assert response.status_code == 500
+    body = response.content.decode()
+    assert heading in body
+    assert (heading == "Something went wrong") == (language == "en")
