@@ -11,6 +11,8 @@ from django.utils import translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from home.links import absolute_url
+
 logger = logging.getLogger(__name__)
 
 RATE_LIMIT = 5  # enquiries …
@@ -51,7 +53,7 @@ def notify_staff(enquiry, request):
         subject = _("Investment enquiry: %(title)s") % {"title": enquiry.opportunity.title}
         body = render_to_string(
             "cooperation/enquiry_email.txt",
-            {"enquiry": enquiry, "url": enquiry.opportunity.get_full_url(request)},
+            {"enquiry": enquiry, "url": absolute_url(enquiry.opportunity, request)},
         )
     try:
         EmailMessage(

@@ -4,6 +4,8 @@ import csv
 
 from django.http import HttpResponse, JsonResponse
 
+from home.links import absolute_url
+
 COLUMNS = [
     "id",
     "title",
@@ -23,7 +25,7 @@ def opportunity_record(opportunity, request):
     return {
         "id": opportunity.pk,
         "title": opportunity.title,
-        "url": opportunity.get_full_url(request),
+        "url": absolute_url(opportunity, request),
         "summary": opportunity.summary,
         "kind": opportunity.kind,
         "stage": opportunity.stage,

@@ -10,6 +10,7 @@ import json
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from django.apps import apps
@@ -255,7 +256,11 @@ class PlanLoader:
         )
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         if site.root_page_id != home.id:
-            site.hostname = site.hostname or "localhost"
+            if not site.pk:
+                # The public address (as for admin emails), e.g. https://portal.example.
+                address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+                site.hostname = address.hostname or "localhost"
+                site.port = address.port or (443 if address.scheme == "https" else 80)
             site.site_name = settings.WAGTAIL_SITE_NAME
             site.root_page = home
             site.save()

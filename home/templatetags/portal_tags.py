@@ -1,3 +1,5 @@
+from datetime import date
+
 from django import template
 from django.utils.translation import get_language
 
@@ -24,6 +26,12 @@ def language_links(context):
         }
         for code, name, url in language_urls(request, page)
     ]
+
+
+@register.filter
+def yearly_date(event, month_only=False):
+    """The day (or month) of a yearly event as a date, for the `date` filter."""
+    return date(2000, event.month, 1 if month_only else event.day)  # 2000 is a leap year
 
 
 @register.simple_tag

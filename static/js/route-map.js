@@ -42,7 +42,17 @@
     var link = document.createElement("a");
     link.href = point.url;
     link.textContent = label;
-    L.marker([point.lat, point.lon], { alt: label, title: label }).bindPopup(link).addTo(map);
+    // On routes and trips a permanent number ties each marker to its place in the list of stops.
+    var marker = L.marker([point.lat, point.lon], { alt: label, title: label }).bindPopup(link);
+    if (points.length > 1) {
+      marker.bindTooltip(String(point.number), {
+        permanent: true,
+        direction: "right",
+        offset: [-4, 8],
+        className: "route-map-number",
+      });
+    }
+    marker.addTo(map);
   });
   map.fitBounds(positions, { padding: [24, 24], maxZoom: 13 });
 })();

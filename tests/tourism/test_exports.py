@@ -118,7 +118,7 @@ def test_editor_dates_become_an_all_day_event(client, tourism_index):
     forum.start_date, forum.end_date = date(2031, 9, 20), date(2031, 9, 22)
     forum.save()
     text = unfold(client.get("/en/tourism/calendar/").content)
-    block = text[text.index("Forum on Yellow River") - 400 :]
+    block = text[text.index(_escape(forum.title_en)) - 400 :]
     assert "DTSTART;VALUE=DATE:20310920\r\nDTEND;VALUE=DATE:20310923\r\n" in block
 
 

@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cooperation.models.pages import CLAUSE_PANEL
+from home.links import absolute_url
 from home.models import PlanClauseMixin, PlanSourced, SectionPage
 from tourism import exports
 from tourism.blocks import DayBlock
@@ -63,7 +64,7 @@ class TourismIndexPage(RoutablePageMixin, SectionPage):
             events.order_by("path"),
             timezone.localdate(),
             request.get_host(),
-            lambda page: page.get_full_url(request),
+            lambda page: absolute_url(page, request),
         )
         return exports.download(feed, exports.ICALENDAR_TYPE, "xinxiang-events.ics")
 
@@ -91,12 +92,12 @@ class TourismIndexPage(RoutablePageMixin, SectionPage):
     @path("plan/gpx/", name="trip_gpx")
     def trip_gpx(self, request):
         _attractions, _picks, itinerary = self.trip(request)
-        plan_url = self.get_full_url(request) + self.reverse_subpage("plan")
+        plan_url = absolute_url(self, request) + self.reverse_subpage("plan")
         document = exports.gpx(
             gettext("My Xinxiang trip"),
             itinerary,
             f"{plan_url}?{itinerary.trip_query}",
-            lambda page: page.get_full_url(request),
+            lambda page: absolute_url(page, request),
         )
         return exports.download(document, exports.GPX_TYPE, "xinxiang-trip.gpx")
 
@@ -196,15 +197,15 @@ class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, Page):
         document = exports.gpx(
             self.title,
             self.itinerary,
-            self.get_full_url(request),
-            lambda page: page.get_full_url(request),
+            absolute_url(self, request),
+            lambda page: absolute_url(page, request),
         )
         return exports.download(document, exports.GPX_TYPE, f"{self.slug}.gpx")
 
     @path("geojson/", name="geojson")
     def geojson(self, request):
         document = exports.geojson(
-            self.title, self.itinerary, lambda page: page.get_full_url(request)
+            self.title, self.itinerary, lambda page: absolute_url(page, request)
         )
         return exports.download(document, exports.GEOJSON_TYPE, f"{self.slug}.geojson")
 
