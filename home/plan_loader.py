@@ -304,7 +304,7 @@ class PlanLoader:
                 )
         return {
             **translated("plan_title", about["title"]),
-            "document_number": about["document_number"],
+            **translated("document_number", about["document_number"]),
             **translated("issuer", about["issuer"]),
             **translated("sponsor", about.get("sponsor")),
             **translated("approval_note", about.get("approval_note")),

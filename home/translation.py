@@ -20,7 +20,15 @@ class HomePageTR(TranslationOptions):
 
 @register(AboutPlanPage)
 class AboutPlanPageTR(TranslationOptions):
-    fields = ("plan_title", "issuer", "sponsor", "approval_note", "preamble", "chapters")
+    fields = (
+        "plan_title",
+        "document_number",
+        "issuer",
+        "sponsor",
+        "approval_note",
+        "preamble",
+        "chapters",
+    )
 
 
 @register(IndicatorPage)
