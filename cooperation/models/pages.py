@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from cooperation.api_serializers import NamedSnippetSerializer
 from cooperation.blocks import BoxItemBlock
+from home.clauses import clause_label
 from home.models import PlanClauseMixin, PlanSourced, SectionPage
 
 CLAUSE_PANEL = MultiFieldPanel(
@@ -65,6 +66,10 @@ class StrategyAreaPage(PlanSourced, Page):
     class Meta:
         verbose_name = _("strategy area")
 
+    @property
+    def clause_label(self):
+        return clause_label(self.chapter)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["programmes"] = ProgrammePage.objects.child_of(self).live().order_by("section")
@@ -108,8 +113,6 @@ class ProgrammePage(PlanSourced, Page):
 
     @property
     def clause_label(self):
-        from home.clauses import clause_label
-
         return clause_label(self.chapter, self.section)
 
     def get_context(self, request, *args, **kwargs):

@@ -9,6 +9,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.utils import translation
 from django.test.utils import CaptureQueriesContext
 from modeltranslation.translator import NotRegistered, translator
 from wagtail.models import Page
@@ -193,3 +194,22 @@ def test_every_page_is_reachable_from_home_and_light(client, home_page, language
     assert with_language <= seen, sorted(with_language - seen)[:10]
     assert len(with_language) >= 80
     assert not heavy, heavy
+
+
+def test_every_plan_page_cites_and_links_its_clause(client, home_page):
+    from cooperation.models import OpportunityPage, ProgrammePage
+    from tourism.models import AttractionPage, RoutePage
+
+    missing = []
+    for model in (OpportunityPage, AttractionPage, RoutePage):
+        for page in model.objects.live():
+            with translation.override("en"):
+                url, clause_url = page.url, page.clause_url
+            body = client.get(url).content.decode()
+            if not page.clause_chapter or f'href="{clause_url}"' not in body:
+                missing.append(page.plan_key)
+    for programme in ProgrammePage.objects.live():
+        body = client.get(programme.url).content.decode()
+        if 'href="#text"' not in body or 'id="text"' not in body:
+            missing.append(programme.plan_key)
+    assert not missing, missing
