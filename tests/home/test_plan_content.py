@@ -9,8 +9,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.utils import translation
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from modeltranslation.translator import NotRegistered, translator
 from wagtail.models import Page
 
