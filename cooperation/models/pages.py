@@ -117,6 +117,8 @@ class ProgrammePage(PlanSourced, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The parent by its tree path: one query instead of get_parent().specific's two.
+        context["area"] = StrategyAreaPage.objects.get(path=self.path[: -self.steplen])
         context["opportunities"] = (
             OpportunityPage.objects.live()
             .filter(clause_chapter=self.chapter, clause_section=self.section)
