@@ -28,6 +28,10 @@ class HomePage(PlanSourced, Page):
 
     class Meta:
         verbose_name = _("home page")
+        # Translators lack it, so they edit the English fields only (home/translator_access.py).
+        permissions = [
+            ("edit_source_text", _("Can edit the Chinese text and the fields both languages share"))
+        ]
 
     def get_context(self, request, *args, **kwargs):
         from home.sections import home_sections

@@ -25,7 +25,8 @@ def edit_form_data(page, user, **changes):
     data.update(changes)
     data = {name: "" if value is None else value for name, value in data.items()}
     for name in ("body_zh_hans", "body_en"):
-        data[name] = rich_text(str(data[name]))
+        if name in data:
+            data[name] = rich_text(str(data[name]))
     return data
 
 
@@ -40,7 +41,11 @@ def people(db, django_user_model):
         profile.save()
         return user
 
-    return {"editor": person("edna", "Editors"), "moderator": person("mo", "Moderators")}
+    return {
+        "editor": person("edna", "Editors"),
+        "moderator": person("mo", "Moderators"),
+        "translator": person("tran", "Translators"),
+    }
 
 
 @pytest.fixture
@@ -232,3 +237,47 @@ def test_demo_accounts_create_one_login_per_role(db, settings, client):
     assert client.get("/admin/").status_code == 200
     editor = Group.objects.get(name="Editors").user_set.get()
     assert editor.username == "editor"
+
+
+def test_translators_edit_only_the_english(client, people, article):
+    translator = people["translator"]
+    fields = set(
+        article.get_edit_handler().get_form_class()(instance=article, for_user=translator).fields
+    )
+    assert {"title_en", "body_en"} <= fields
+    assert not {"title_zh_hans", "body_zh_hans", "date", "slug_zh_hans"} & fields
+    editor_fields = (
+        article.get_edit_handler()
+        .get_form_class()(instance=article, for_user=people["editor"])
+        .fields
+    )
+    assert {"title_zh_hans", "body_zh_hans", "date"} <= set(editor_fields)
+
+    chinese_title = article.title_zh_hans
+    # A crafted post cannot change the Chinese either: the field is not in the translator's form.
+    response = submit(
+        client, translator, article, title_en="Translated title", title_zh_hans="被篡改的标题"
+    )
+    assert response.status_code == 200
+    draft = Page.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert draft.title_en == "Translated title"
+    assert draft.title_zh_hans == chinese_title
+
+
+@pytest.mark.parametrize("model_name", ["opportunitypage", "routepage", "strategyareapage"])
+def test_translators_can_open_every_kind_of_page(client, people, model_name):
+    page = Page.objects.filter(content_type__model=model_name).first()
+    client.force_login(people["translator"])
+    assert client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+
+
+def test_translator_saves_an_opportunity_with_its_shared_fields_untouched(client, people):
+    page = Page.objects.filter(content_type__model="opportunitypage").first().specific
+    sectors = set(page.sectors.all())
+    client.force_login(people["translator"])
+    data = edit_form_data(page, people["translator"], title_en="Checked by a translator")
+    response = client.post(f"/admin/pages/{page.pk}/edit/", data)
+    assert response.status_code == 302
+    draft = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
+    assert draft.title_en == "Checked by a translator"
+    assert (draft.kind, set(draft.sectors.all())) == (page.kind, sectors)
