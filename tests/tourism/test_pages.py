@@ -3,7 +3,9 @@
 import re
 
 import pytest
+import yaml
 
+from home.plan_loader import CONTENT_DIR
 from tests.tourism.plan_data import planned_stops
 from tourism.geo import haversine_km
 
@@ -106,3 +108,20 @@ def test_tourism_index_offers_routes_calendar_and_trip_planner(client, routes):
         assert f'href="/en/tourism/{route.slug}/"' in body
     assert "have no date yet, so they are not in the calendar file" in body
     assert "Date not yet announced" in body
+
+
+def test_each_day_shows_the_distance_between_its_stops(client, south_taihang):
+    from tourism.models import AttractionPage
+
+    data = yaml.safe_load((CONTENT_DIR / "tourism.yaml").read_text(encoding="utf-8"))
+    route = next(route for route in data["routes"] if route["key"] == "south-taihang")
+    body = client.get("/en/tourism/south-taihang/").content.decode()
+    days = body[body.index('id="days-heading"') :]
+    for day in route["days"]:
+        stops = [AttractionPage.objects.get(plan_key=key) for key in day["stops"]]
+        km = sum(
+            haversine_km((a.latitude, a.longitude), (b.latitude, b.longitude))
+            for a, b in zip(stops, stops[1:], strict=False)
+        )
+        if len(stops) > 1:
+            assert f"{km:.1f} km between the day's stops (straight line)" in days

@@ -174,6 +174,13 @@ class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, Page):
         stops = self.stops.select_related("attraction__county").order_by("sort_order", "pk")
         return Itinerary(stop.attraction for stop in stops)
 
+    def day_plans(self):
+        """[(day title, its stops as an itinerary)] for the day-by-day plan."""
+        return [
+            (day.value["title"], Itinerary(stop for stop in day.value["stops"] if stop))
+            for day in self.days
+        ]
+
     def events_along(self):
         """Events of this route, or held at one of its stops."""
         stop_ids = [leg.attraction.pk for leg in self.itinerary.legs]
@@ -190,6 +197,7 @@ class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, Page):
         context["itinerary"] = self.itinerary
         context["map_points"] = self.itinerary.map_points(request)
         context["events"] = self.events_along()
+        context["day_plans"] = self.day_plans()
         return context
 
     @path("gpx/", name="gpx")
