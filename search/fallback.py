@@ -1,8 +1,9 @@
 """Search on the database, for when Elasticsearch is not configured or does not answer.
 
 Each word of the query (jieba words for Chinese, so 农谷 is found inside 中原农谷) must occur
-in a title in either language or in the page's text in the visitor's language. Only the kind
-facet is available here, and there is no pinyin or stemming: results may be less complete.
+in a title in either language or in the page's text in the visitor's language. The facets are
+the index's (kind, strategy area, county, sector), but there is no pinyin or stemming: results
+may be less complete.
 """
 
 from functools import reduce
@@ -19,9 +20,12 @@ from search.registry import (
     PAGE_FIELDS,
     SEARCHABLE,
     page_body,
+    page_facets,
+    searchable_pages,
+    strategy_areas_by_chapter,
     translated,
 )
-from search.results import PAGE_SIZE, Hit, Results, mark_terms
+from search.results import FACETS, PAGE_SIZE, Hit, Results, mark_terms
 
 
 def text_fields(model, language):
@@ -37,22 +41,30 @@ def score(page, terms, text, language):
     return 100 * exact + 10 * all(t in title for t in terms) + sum(t in titles for t in terms)
 
 
+def matches_filters(values, filters):
+    return all(value in values[name] for name, value in filters.items())
+
+
 def database_search(query):
     terms = [word.lower() for word in analysis.words(query.text)]
-    kind = query.filters.get("kind")
     found = []
-    for model, spec in SEARCHABLE.items():
-        if not terms or kind not in (None, spec.kind):
-            continue
-        fields = text_fields(model, query.language)
-        condition = reduce(
-            and_, (reduce(or_, (Q(**{f"{f}__icontains": t}) for f in fields)) for t in terms)
-        )
-        found += [(page, spec.kind) for page in model.objects.live().filter(condition)]
+    if terms:
+        areas = strategy_areas_by_chapter()
+        for model, spec in SEARCHABLE.items():
+            fields = text_fields(model, query.language)
+            condition = reduce(
+                and_, (reduce(or_, (Q(**{f"{f}__icontains": t}) for f in fields)) for t in terms)
+            )
+            for page in searchable_pages(model).filter(condition):
+                values = {"kind": [spec.kind], **page_facets(page, query.language, areas)}
+                if matches_filters(values, query.filters):
+                    found.append((page, spec.kind, values))
     found.sort(key=lambda item: -score(item[0], terms, query.text, query.language))
-    counts = {}
-    for _page, page_kind in found:
-        counts[page_kind] = counts.get(page_kind, 0) + 1
+    counts = {name: {} for name in FACETS}
+    for _page, _kind, values in found:
+        for name in FACETS:
+            for value in values[name]:
+                counts[name][value] = counts[name].get(value, 0) + 1
     start = (query.page - 1) * PAGE_SIZE
     with translation.override(query.language):
         hits = [
@@ -63,7 +75,7 @@ def database_search(query):
                 snippet=mark_terms(page_body(page, query.language), terms),
                 plan_key=page.plan_key,
             )
-            for page, page_kind in found[start : start + PAGE_SIZE]
+            for page, page_kind, _values in found[start : start + PAGE_SIZE]
         ]
-    facets = {"kind": sorted(counts.items(), key=lambda item: -item[1])}
+    facets = {name: sorted(counts[name].items(), key=lambda item: -item[1]) for name in FACETS}
     return Results(query, len(found), hits, facets, backend="database")

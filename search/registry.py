@@ -114,6 +114,20 @@ def _chapter(page):
     return getattr(page, "chapter", None) or getattr(page, "clause_chapter", None)
 
 
+def page_facets(page, language, areas_by_chapter):
+    """{facet: [labels in `language`]} for strategy area, county and sector."""
+    area = areas_by_chapter.get(_chapter(page))
+    return {
+        "strategy_area": [translated(area, "short_title", language)] if area else [],
+        "county": [translated(c, "name", language) for c in _counties(page)],
+        "sector": [translated(s, "name", language) for s in _sectors(page)],
+    }
+
+
+def strategy_areas_by_chapter():
+    return {area.chapter: area for area in StrategyAreaPage.objects.all()}
+
+
 @dataclass
 class DocumentBuilder:
     """Builds the per-language index documents of pages; strategy areas are looked up once."""
@@ -121,13 +135,11 @@ class DocumentBuilder:
     areas_by_chapter: dict = field(default_factory=dict)
 
     def __post_init__(self):
-        self.areas_by_chapter = {area.chapter: area for area in StrategyAreaPage.objects.all()}
+        self.areas_by_chapter = strategy_areas_by_chapter()
 
     def build(self, page):
         """{language: fields} for one specific page (see search/documents.py for the mapping)."""
         spec = SEARCHABLE[type(page)]
-        area = self.areas_by_chapter.get(_chapter(page))
-        counties, sectors = _counties(page), _sectors(page)
         date = getattr(page, spec.date_field) if spec.date_field else None
         if date is None and page.last_published_at:
             date = page.last_published_at.date()
@@ -135,17 +147,18 @@ class DocumentBuilder:
         for language in LANGUAGES:
             with translation.override(language):
                 url = page.get_url(None)
-            labels = [translated(item, "name", language) for item in counties + sectors]
+            facets = page_facets(page, language, self.areas_by_chapter)
+            area = facets["strategy_area"]
             documents[language] = {
                 "page_id": page.pk,
                 "plan_key": page.plan_key,
                 "kind": spec.kind,
                 "title": translated(page, "title", language),
-                "body": " ".join([page_body(page, language), *labels]),
+                "body": " ".join([page_body(page, language), *facets["county"], *facets["sector"]]),
                 "url": url,
-                "strategy_area": translated(area, "short_title", language) if area else None,
-                "county": [translated(c, "name", language) for c in counties],
-                "sector": [translated(s, "name", language) for s in sectors],
+                "strategy_area": area[0] if area else None,
+                "county": facets["county"],
+                "sector": facets["sector"],
                 "date": date,
             }
         for language, other in zip(LANGUAGES, reversed(LANGUAGES), strict=True):

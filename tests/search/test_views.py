@@ -100,3 +100,14 @@ def test_suggestions_complete_titles(indexed_site, client):
     assert "万仙山" in [s["title"] for s in data["suggestions"]]
     data = json.loads(client.get("/en/search/suggest/", {"q": "wanxian"}).content)
     assert data["suggestions"]
+
+
+def test_database_fallback_offers_the_same_facets_and_they_filter(client, settings, db):
+    settings.ELASTICSEARCH_URL = ""
+    status, data = api(client, q="Park", lang="en")
+    assert status == 200 and set(data["facets"]) == {"kind", "strategy_area", "county", "sector"}
+    assert sum(bucket["count"] for bucket in data["facets"]["kind"]) == data["total"]
+    county = data["facets"]["county"][-1]
+    status, filtered = api(client, q="Park", lang="en", county=county["value"])
+    assert status == 200 and filtered["total"] == county["count"] < data["total"]
+    assert county["value"] in [bucket["value"] for bucket in filtered["facets"]["county"]]
