@@ -86,14 +86,6 @@ class Indicator(PlanSourced, ClusterableModel):
     def __str__(self):
         return self.name
 
-    @property
-    def progress_percent(self):
-        """Latest actual value as a share of the 2025 target (None before any actual)."""
-        latest = self.actuals.order_by("-year").first()
-        if latest is None or not self.target_2025:
-            return None
-        return round(100 * latest.value / self.target_2025)
-
 
 class IndicatorActual(Orderable):
     indicator = ParentalKey(Indicator, on_delete=models.CASCADE, related_name="actuals")
