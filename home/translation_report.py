@@ -6,9 +6,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page
 
+from home.navigation import SECTION_DEPTH
 from home.translation_status import problems_by_page
-
-SECTION_DEPTH = 3  # root → home page → its children, the site's sections
 
 
 class TranslationReportFilterSet(WagtailFilterSet):
