@@ -1,4 +1,4 @@
-"""What the home page leads into: strategy areas, featured opportunities and routes."""
+"""What the home page leads into: its sections, the strategy areas and the routes."""
 
 from cooperation.models import CooperationIndexPage, OpportunityIndexPage, StrategyAreaPage
 from home.models import AboutPlanPage, IndicatorPage
@@ -6,12 +6,14 @@ from tourism.models import RoutePage, TourismIndexPage
 
 
 def home_sections(home):
+    # One query for all sections; the template only needs their URLs, not their specific fields.
+    sections = {page.specific_class: page for page in home.get_children().live()}
     return {
         "areas": StrategyAreaPage.objects.live().order_by("chapter"),
         "routes": RoutePage.objects.live().order_by("path"),
-        "cooperation_index": CooperationIndexPage.objects.live().first(),
-        "opportunity_index": OpportunityIndexPage.objects.live().first(),
-        "tourism_index": TourismIndexPage.objects.live().first(),
-        "about_page": AboutPlanPage.objects.live().first(),
-        "indicator_page": IndicatorPage.objects.live().first(),
+        "cooperation_index": sections.get(CooperationIndexPage),
+        "opportunity_index": sections.get(OpportunityIndexPage),
+        "tourism_index": sections.get(TourismIndexPage),
+        "about_page": sections.get(AboutPlanPage),
+        "indicator_page": sections.get(IndicatorPage),
     }
