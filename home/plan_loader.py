@@ -113,18 +113,18 @@ class PlanLoader:
 
     def upsert_snippet(self, model, key, record, values):
         obj = model.objects.filter(plan_key=key).first()
-        print_fp = fingerprint(record)
+        record_fingerprint = fingerprint(record)
         if obj is None:
-            obj = model.objects.create(plan_key=key, plan_fingerprint=print_fp, **values)
+            obj = model.objects.create(plan_key=key, plan_fingerprint=record_fingerprint, **values)
             self.count(model, "created")
         elif obj.edited_in_admin:
             self.count(model, "kept (edited in admin)")
-        elif obj.plan_fingerprint == print_fp:
+        elif obj.plan_fingerprint == record_fingerprint:
             self.count(model, "unchanged")
         else:
             for name, value in values.items():
                 setattr(obj, name, value)
-            obj.plan_fingerprint = print_fp
+            obj.plan_fingerprint = record_fingerprint
             obj.save()
             self.count(model, "updated")
         self.snippets[(model, key)] = obj
@@ -138,11 +138,11 @@ class PlanLoader:
     def upsert_page(self, model, parent, key, record, values, relations=None):
         """Create or update one page; `relations` are m2m/child relations set before publishing."""
         page = model.objects.filter(plan_key=key).first()
-        print_fp = fingerprint(record)
+        record_fingerprint = fingerprint(record)
         if page is not None and self.edited_by_person(page):
             self.count(model, "kept (edited by an editor)")
             return page
-        if page is not None and page.plan_fingerprint == print_fp:
+        if page is not None and page.plan_fingerprint == record_fingerprint:
             self.count(model, "unchanged")
             return page
         created = page is None
@@ -152,7 +152,7 @@ class PlanLoader:
             setattr(page, name, value)
         for name, value in (relations or {}).items():
             setattr(page, name, value)
-        page.plan_fingerprint = print_fp
+        page.plan_fingerprint = record_fingerprint
         if created:
             parent.add_child(instance=page)
         page.save_revision().publish()
@@ -173,8 +173,9 @@ class PlanLoader:
         with transaction.atomic():
             self.load_taxonomy()
             self.load_indicators()
-            home = self.load_home()
-            sections = self.load_sections(home)
+            site = read_yaml(self.content_dir / "site.yaml")
+            home = self.load_home(site["home"])
+            sections = self.load_sections(home, site["sections"])
             self.load_news(sections["news"])
             areas = self.load_strategy_areas(sections["cooperation"])
             self.load_opportunities(sections["opportunities"], areas)
@@ -237,8 +238,7 @@ class PlanLoader:
                 },
             )
 
-    def load_home(self):
-        record = read_yaml(self.content_dir / "site.yaml")["home"]
+    def load_home(self, record):
         root = Page.get_first_root_node()
         # Wagtail's first migration leaves a plain welcome page (and a site pointing at it)
         # where the home page belongs.
@@ -266,21 +266,21 @@ class PlanLoader:
             site.save()
         return home
 
-    def load_sections(self, home):
+    def load_sections(self, home, records):
         sections = {}
-        for record in read_yaml(self.content_dir / "site.yaml")["sections"]:
+        for record in records:
             model = apps.get_model(record["model"])
             values = {**title_fields(record, record["key"]), "show_in_menus": True}
             if record.get("intro"):
                 values.update(translated("intro", record["intro"], paragraphs))
             if model is AboutPlanPage:
-                values.update(self.about_values())
-                record = {**record, "about": read_yaml(self.content_dir / "about.yaml")}
+                about = read_yaml(self.content_dir / "about.yaml")
+                values.update(self.about_values(about))
+                record = {**record, "about": about}
             sections[record["key"]] = self.upsert_page(model, home, record["key"], record, values)
         return sections
 
-    def about_values(self):
-        about = read_yaml(self.content_dir / "about.yaml")
+    def about_values(self, about):
         chapters = {suffix: [] for suffix in LANGUAGES.values()}
         for chapter in about["chapters"]:
             for lang, suffix in LANGUAGES.items():
