@@ -1,9 +1,11 @@
-from .base import *  # noqa: F403
+import os
+
+# Tests build every index under their own prefix so they never touch a developer's data; set
+# before base.py derives the index names from it.
+os.environ["SEARCH_INDEX_PREFIX"] = "test-portal"
+
+from .base import *  # noqa: E402, F403
 
 SECRET_KEY = "test-only-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# Tests build every index under their own prefix so they never touch a developer's data.
-SEARCH_INDEX_PREFIX = "test-portal"
-if ELASTICSEARCH_URL:  # noqa: F405
-    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"{SEARCH_INDEX_PREFIX}-wagtail-"  # noqa: F405
