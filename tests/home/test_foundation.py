@@ -135,3 +135,11 @@ def test_500_page_in_the_visitors_language(rf, language):
     body = response.content.decode()
     assert heading in body
     assert (heading == "Something went wrong") == (language == "en")
+
+
+def test_menu_marks_only_the_section_the_page_is_in(client, home_page):
+    import re
+
+    body = client.get("/en/cooperation/yellow-river/").content.decode()
+    current = re.findall(r'<a href="([^"]+)" aria-current="page"', body)
+    assert current == ["/en/cooperation/"]
