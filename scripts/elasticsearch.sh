@@ -20,48 +20,19 @@
 # - `start` prints the URL on its last line.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
-SERVICES="$ROOT/.services"
+SERVICE=elasticsearch
+# shellcheck source=scripts/service-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/service-lib.sh"
 CACHE="$SERVICES/cache"
 PORT="${ES_PORT:-59200}"
 HOST=127.0.0.1
 URL="http://$HOST:$PORT"
 ES_USER=elasticsearch
-# SEARCH_ENGINE=opensearch selects OpenSearch 2.19.x instead, with the
-# analysis-common and lang-painless modules assembled from Maven Central jars
-# (the Elasticsearch equivalents are not published there).
-SEARCH_ENGINE="${SEARCH_ENGINE:-elasticsearch}"
-case "$SEARCH_ENGINE" in
-  elasticsearch)
-    GROUP_ID=org.elasticsearch.distribution.integ-test-zip
-    ARTIFACT=elasticsearch
-    MAIN_CLASS_PREFIX=org.elasticsearch
-    # newest first; all of these were served by Maven Central when written
-    ES_CANDIDATES="${ES_CANDIDATES:-8.19.21 8.19.20 8.19.18 8.19.9 8.19.8 8.19.5 8.19.4 8.19.2 8.19.0 8.18.0 8.17.4}"
-    ;;
-  opensearch)
-    GROUP_ID=org.opensearch.distribution.integ-test-zip
-    ARTIFACT=opensearch
-    MAIN_CLASS_PREFIX=org.opensearch
-    # 2.19.x runs on Java 17; 3.x needs Java 21
-    ES_CANDIDATES="${ES_CANDIDATES:-2.19.6}"
-    ;;
-  *) echo "SEARCH_ENGINE must be elasticsearch or opensearch" >&2; exit 2 ;;
-esac
+GROUP_ID=org.elasticsearch.distribution.integ-test-zip
+ARTIFACT=elasticsearch
+# newest first; all of these were served by Maven Central when written
+ES_CANDIDATES="${ES_CANDIDATES:-8.19.21 8.19.20 8.19.18 8.19.9 8.19.8 8.19.5 8.19.4 8.19.2 8.19.0 8.18.0 8.17.4}"
 START_TIMEOUT="${ES_START_TIMEOUT:-120}"
-
-log() { echo "[$SEARCH_ENGINE] $*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-need_root() { [ "$(id -u)" -eq 0 ] || die "must run as root"; }
-
-apt_install() {
-  export DEBIAN_FRONTEND=noninteractive
-  if ! apt-get install -y -q --no-install-recommends "$@" >/dev/null 2>&1; then
-    apt-get update -q >/dev/null
-    apt-get install -y -q --no-install-recommends "$@" >/dev/null
-  fi
-}
 
 find_java17() {
   local d
@@ -88,28 +59,8 @@ ensure_tools() {
 
 as_es() { (cd / && runuser -u "$ES_USER" -- "$@"); }
 
-# <repo>/.services/<name> -> real directory (created), handling the case
-# where the repo path isn't traversable by the service user.
-state_dir() {
-  local name="$1" link="$SERVICES/$1"
-  if [ -L "$link" ]; then
-    mkdir -p "$(readlink -f "$link")"
-  elif [ ! -d "$link" ]; then
-    mkdir -p "$SERVICES"
-    if id "$ES_USER" >/dev/null 2>&1 && ! runuser -u "$ES_USER" -- test -x "$SERVICES" 2>/dev/null; then
-      local base="/tmp/portal-services-$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)"
-      mkdir -p "$base/$name"; chmod 755 "$base"
-      ln -sfn "$base/$name" "$link"
-      log "repo path not traversable by $ES_USER; $name lives in $base/$name"
-    else
-      mkdir -p "$link"
-    fi
-  fi
-  readlink -f "$link"
-}
-
 resolve_paths() {
-  DATA_BASE="$(state_dir "$ARTIFACT-data")"
+  DATA_BASE="$(state_dir "$ARTIFACT-data" "$ES_USER")"
   PIDFILE="$DATA_BASE/elasticsearch.pid"
 }
 
@@ -147,7 +98,7 @@ download() {
 
 install_es() {
   download
-  local base; base="$(state_dir "$ARTIFACT")"
+  local base; base="$(state_dir "$ARTIFACT" "$ES_USER")"
   ES_HOME="$base/$ARTIFACT-$ES_VER"
   if [ ! -x "$ES_HOME/bin/$ARTIFACT" ]; then
     log "unpacking $ZIP"
@@ -156,7 +107,6 @@ install_es() {
     unzip -q "$ZIP" -d "$base/.unpack"
     mv "$base/.unpack/$ARTIFACT-$ES_VER" "$ES_HOME"
     rm -rf "$base/.unpack"
-    if [ "$SEARCH_ENGINE" = opensearch ]; then opensearch_modules; fi
     chown -R "$ES_USER:$ES_USER" "$ES_HOME"
   fi
   # heap
@@ -165,62 +115,11 @@ install_es() {
   chown "$ES_USER:$ES_USER" "$base" "$ES_HOME/config" "$ES_HOME/config/jvm.options.d" "$ES_HOME/config/jvm.options.d/heap.options"
 }
 
-mvn_copy() {  # groupId:artifactId:version[:type] destdir
-  mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy \
-    -Dartifact="$1" -DoutputDirectory="$2" >"$CACHE/mvn-copy.log" 2>&1 \
-    || { cat "$CACHE/mvn-copy.log" >&2; die "could not fetch $1"; }
-  rm -f "$CACHE/mvn-copy.log"
-}
-
-# OpenSearch's integ-test zip has only transport-netty4.  Its analysis-common
-# (cjk, english, stemmer, synonym, ngram, edge_ngram, asciifolding, ...) and
-# lang-painless modules are published as plain jars; add the descriptors.
-opensearch_modules() {
-  local m="$ES_HOME/modules" a
-  mkdir -p "$m/lang-painless" "$m/analysis-common"
-  for a in org.opensearch.plugin:lang-painless:$ES_VER \
-           org.opensearch.plugin:opensearch-scripting-painless-spi:$ES_VER \
-           org.antlr:antlr4-runtime:4.13.1 \
-           org.ow2.asm:asm:9.7 org.ow2.asm:asm-util:9.7 org.ow2.asm:asm-tree:9.7 \
-           org.ow2.asm:asm-commons:9.7 org.ow2.asm:asm-analysis:9.7; do
-    mvn_copy "$a" "$m/lang-painless"
-  done
-  mvn_copy "org.opensearch.plugin:analysis-common:$ES_VER" "$m/analysis-common"
-  cat > "$m/lang-painless/plugin-descriptor.properties" <<EOF
-description=An easy, safe and fast scripting language for OpenSearch
-version=$ES_VER
-name=lang-painless
-classname=org.opensearch.painless.PainlessPlugin
-java.version=11
-opensearch.version=$ES_VER
-custom.foldername=
-extended.plugins=
-has.native.controller=false
-EOF
-  cat > "$m/lang-painless/plugin-security.policy" <<'EOF'
-grant {
-  permission java.lang.RuntimePermission "createClassLoader";
-  permission java.lang.RuntimePermission "getClassLoader";
-};
-EOF
-  cat > "$m/analysis-common/plugin-descriptor.properties" <<EOF
-description=Adds "built in" analyzers to OpenSearch.
-version=$ES_VER
-name=analysis-common
-classname=org.opensearch.analysis.common.CommonAnalysisPlugin
-java.version=11
-opensearch.version=$ES_VER
-custom.foldername=
-extended.plugins=lang-painless
-has.native.controller=false
-EOF
-}
-
 read_pid() { [ -s "${PIDFILE:-}" ] && cat "$PIDFILE" || true; }
 
 is_running() {
   local pid; pid="$(read_pid)"
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && grep -q "$MAIN_CLASS_PREFIX" "/proc/$pid/cmdline" 2>/dev/null
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && grep -q org.elasticsearch "/proc/$pid/cmdline" 2>/dev/null
 }
 
 healthy() {
@@ -248,7 +147,6 @@ cmd_start() {
     local t0=$SECONDS
     if ! as_es env -i PATH=/usr/bin:/bin HOME="$DATA_BASE" LANG=C.UTF-8 \
         ES_JAVA_HOME="$JAVA17" ES_TMPDIR="$DATA_BASE/tmp" \
-        OPENSEARCH_JAVA_HOME="$JAVA17" OPENSEARCH_TMPDIR="$DATA_BASE/tmp" \
         "$ES_HOME/bin/$ARTIFACT" -d -p "$PIDFILE" \
         -E discovery.type=single-node \
         -E network.host="$HOST" \
@@ -264,7 +162,6 @@ cmd_start() {
       tail -n 40 "$DATA_BASE/logs/portal-dev.log" >&2 2>/dev/null || true
       die "elasticsearch failed to start"
     fi
-    # (OpenSearch's -d returns before the pid file is written)
     until healthy; do
       if [ $((SECONDS - t0)) -ge "$START_TIMEOUT" ] || { [ -s "$PIDFILE" ] && ! is_running; }; then
         cat "$DATA_BASE/logs/startup.out" >&2 || true
@@ -310,10 +207,4 @@ cmd_status() {
   return 1
 }
 
-case "${1:-}" in
-  start)  cmd_start ;;
-  stop)   cmd_stop ;;
-  status) cmd_status ;;
-  url)    echo "$URL" ;;
-  *) echo "usage: $0 start|stop|status|url" >&2; exit 2 ;;
-esac
+run_command "$@"

@@ -14,17 +14,15 @@
 # - `start` prints the URL on its last line.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
-SERVICES="$ROOT/.services"
+SERVICE=postgres
+# shellcheck source=scripts/service-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/service-lib.sh"
 PORT="${PGPORT:-55432}"
 HOST=127.0.0.1
 DB_NAME=portal
 DB_USER=portal
 PG_OS_USER=postgres
 URL="postgres://${DB_USER}@${HOST}:${PORT}/${DB_NAME}"
-
-log() { echo "[postgres] $*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
 
 as_pg() {
   if [ "$(id -un)" = "$PG_OS_USER" ]; then
@@ -52,13 +50,9 @@ find_bindir() {
 ensure_installed() {
   BINDIR="$(find_bindir)"
   if [ -z "$BINDIR" ]; then
-    [ "$(id -u)" -eq 0 ] || die "PostgreSQL not installed and not root"
+    need_root
     log "installing Debian package postgresql ..."
-    export DEBIAN_FRONTEND=noninteractive
-    if ! apt-get install -y -q --no-install-recommends postgresql >/dev/null 2>&1; then
-      apt-get update -q >/dev/null
-      apt-get install -y -q --no-install-recommends postgresql >/dev/null
-    fi
+    apt_install postgresql
     BINDIR="$(find_bindir)"
     [ -n "$BINDIR" ] || die "postgresql installed but no initdb found under /usr/lib/postgresql/*/bin"
   fi
@@ -66,28 +60,9 @@ ensure_installed() {
     useradd --system --home-dir /var/lib/postgresql --shell /bin/bash "$PG_OS_USER"
 }
 
-# Decide where the state lives; sets PGBASE (real dir), DATA, LOGFILE.
+# Where the state lives; sets PGBASE (real dir), DATA, LOGFILE.
 resolve_paths() {
-  local link="$SERVICES/postgres"
-  if [ -L "$link" ]; then
-    PGBASE="$(readlink -f "$link")"
-  elif [ -d "$link" ]; then
-    PGBASE="$link"
-  else
-    mkdir -p "$SERVICES"
-    if runuser -u "$PG_OS_USER" -- test -x "$SERVICES" 2>/dev/null; then
-      PGBASE="$link"
-      mkdir -p "$PGBASE"
-    else
-      local hash
-      hash="$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)"
-      PGBASE="/tmp/portal-services-$hash/postgres"
-      mkdir -p "$PGBASE"
-      chmod 755 "/tmp/portal-services-$hash"
-      ln -sfn "$PGBASE" "$link"
-      log "repo path not traversable by $PG_OS_USER; state in $PGBASE (symlinked from $link)"
-    fi
-  fi
+  PGBASE="$(state_dir postgres "$PG_OS_USER")"
   DATA="$PGBASE/data"
   LOGFILE="$PGBASE/postgres.log"
 }
@@ -186,10 +161,4 @@ cmd_status() {
   return 1
 }
 
-case "${1:-}" in
-  start)  cmd_start ;;
-  stop)   cmd_stop ;;
-  status) cmd_status ;;
-  url)    echo "$URL" ;;
-  *) echo "usage: $0 start|stop|status|url" >&2; exit 2 ;;
-esac
+run_command "$@"
