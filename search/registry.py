@@ -4,7 +4,8 @@ The mapping lives here, not on the page models, so search owns everything about 
 page's kind, its facets (strategy area, counties, sectors, date) and its text per language.
 """
 
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
 
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -64,12 +65,17 @@ def searchable_pages(model):
     )
 
 
-def specific_searchable(page_id):
-    """The live searchable page with this id, or None (deleted, unpublished or not searchable)."""
-    page = Page.objects.filter(pk=page_id).live().first()
-    if page is None or page.specific_class not in SEARCHABLE:
-        return None
-    return searchable_pages(page.specific_class).filter(pk=page_id).first()
+def live_searchable_pages(page_ids):
+    """{id: the live searchable page with that id, or None (deleted, unpublished or not
+    searchable)}, with one query per model rather than per page."""
+    found = dict.fromkeys(page_ids)
+    ids_by_model = defaultdict(list)
+    for page in Page.objects.filter(pk__in=page_ids).live():
+        if page.specific_class in SEARCHABLE:
+            ids_by_model[page.specific_class].append(page.pk)
+    for model, ids in ids_by_model.items():
+        found.update((page.pk, page) for page in searchable_pages(model).filter(pk__in=ids))
+    return found
 
 
 def translated(obj, name, language):
@@ -128,13 +134,10 @@ def strategy_areas_by_chapter():
     return {area.chapter: area for area in StrategyAreaPage.objects.all()}
 
 
-@dataclass
 class DocumentBuilder:
     """Builds the per-language index documents of pages; strategy areas are looked up once."""
 
-    areas_by_chapter: dict = field(default_factory=dict)
-
-    def __post_init__(self):
+    def __init__(self):
         self.areas_by_chapter = strategy_areas_by_chapter()
 
     def build(self, page):

@@ -20,7 +20,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from search.client import get_client
 from search.indexing import update_pages
 from search.models import PendingIndexUpdate
-from search.registry import specific_searchable
+from search.registry import live_searchable_pages
 
 logger = logging.getLogger(__name__)
 
@@ -45,10 +45,9 @@ def page_moved(sender, instance, **kwargs):
     enqueue(Page.objects.descendant_of(instance, inclusive=True).values_list("pk", flat=True))
 
 
-@receiver(post_delete)
+@receiver(post_delete, sender=Page)  # once per page, not once per table of a specific page
 def page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page) and sender is Page:  # once per page, not once per table
-        enqueue([instance.pk])
+    enqueue([instance.pk])
 
 
 def deliver_pending(batch_size=500):
@@ -60,7 +59,7 @@ def deliver_pending(batch_size=500):
     row_ids = [pk for pk, _page_id in rows]
     page_ids = sorted({page_id for _pk, page_id in rows})
     try:
-        update_pages(client, {pk: specific_searchable(pk) for pk in page_ids})
+        update_pages(client, live_searchable_pages(page_ids))
     except (ApiError, TransportError, RuntimeError) as error:
         logger.warning("Search index update postponed: %s", error)
         PendingIndexUpdate.objects.filter(pk__in=row_ids).update(
