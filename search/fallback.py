@@ -34,10 +34,10 @@ def text_fields(model, language):
     return [f"title_{FIELD_SUFFIX[other]}" for other in LANGUAGES] + own
 
 
-def score(page, terms, text, language):
+def score(page, terms, normalised_text, language):
     title = translated(page, "title", language).lower()
     titles = " ".join(translated(page, "title", other) for other in LANGUAGES).lower()
-    exact = analysis.normalise(title) == analysis.normalise(text)
+    exact = analysis.normalise(title) == normalised_text
     return 100 * exact + 10 * all(t in title for t in terms) + sum(t in titles for t in terms)
 
 
@@ -59,7 +59,8 @@ def database_search(query):
                 values = {"kind": [spec.kind], **page_facets(page, query.language, areas)}
                 if matches_filters(values, query.filters):
                     found.append((page, spec.kind, values))
-    found.sort(key=lambda item: -score(item[0], terms, query.text, query.language))
+    normalised = analysis.normalise(query.text)
+    found.sort(key=lambda item: -score(item[0], terms, normalised, query.language))
     counts = {name: {} for name in FACETS}
     for _page, _kind, values in found:
         for name in FACETS:
