@@ -9,16 +9,21 @@ MAX_QUERY_LENGTH = 200
 MAX_PAGE = 500
 
 
-class SearchForm(forms.Form):
+class QueryForm(forms.Form):
+    """The search box alone: what the search page and the title suggestions both read."""
+
     q = forms.CharField(label=_("Search for"), required=False, strip=True)
+
+    def clean_q(self):
+        return self.cleaned_data["q"][:MAX_QUERY_LENGTH].strip()
+
+
+class SearchForm(QueryForm):
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
     kind = forms.ChoiceField(required=False, choices=[("", "")] + list(KIND_LABELS.items()))
     strategy_area = forms.CharField(required=False, max_length=200)
     county = forms.CharField(required=False, max_length=200)
     sector = forms.CharField(required=False, max_length=200)
-
-    def clean_q(self):
-        return self.cleaned_data["q"][:MAX_QUERY_LENGTH].strip()
 
     def to_query(self, language):
         data = self.cleaned_data

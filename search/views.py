@@ -5,7 +5,7 @@ from django.views.decorators.http import require_GET
 from elasticsearch import ApiError, TransportError
 
 from search.client import get_client
-from search.forms import MAX_QUERY_LENGTH, ApiSearchForm, SearchForm
+from search.forms import ApiSearchForm, QueryForm, SearchForm
 from search.query import search as run_search
 from search.query import suggest
 from search.registry import KIND_LABELS
@@ -45,18 +45,21 @@ def page_link(request, number):
 @require_GET
 def search(request):
     form = SearchForm(request.GET)
-    context = {"form": form, "popular": popular_links(get_language())}
     if not form.is_valid():
-        return render(request, "search/search.html", context, status=400)
-    query = form.to_query(get_language())
-    if query.text:
-        results = run_search(query)
+        return render(request, "search/search.html", {"form": form}, status=400)
+    language = get_language()
+    query = form.to_query(language)
+    context = {"form": form}
+    results = run_search(query) if query.text else None
+    if results:
         context.update(
             results=results,
             facets=facet_links(request, results),
             previous_page=page_link(request, query.page - 1) if query.page > 1 else None,
             next_page=page_link(request, query.page + 1) if query.page < results.pages else None,
         )
+    if not (results and results.hits):  # the template shows them only then
+        context["popular"] = popular_links(language)
     return render(request, "search/search.html", context)
 
 
@@ -91,7 +94,8 @@ def api_search(request):
 @require_GET
 def suggestions(request):
     """As-you-type title suggestions for the search box: {"suggestions": [{title, url}]}."""
-    text = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
+    form = QueryForm(request.GET)
+    text = form.cleaned_data["q"] if form.is_valid() else ""
     if len(text) < SUGGEST_MIN_LENGTH:
         return JsonResponse({"suggestions": []})
     language = get_language()
