@@ -82,11 +82,10 @@ def baseline_keys(es, names, text, language):
 
 
 def groups(cases):
-    """Overall, then per category when the relevance set has them, else per language."""
-    field = "category" if all("category" in case for case in cases) else "lang"
+    """Overall, then per language."""
     yield "all", cases
-    for value in sorted({case[field] for case in cases}):
-        yield f"{field}={value}", [case for case in cases if case[field] == value]
+    for language in sorted({case["lang"] for case in cases}):
+        yield f"lang={language}", [case for case in cases if case["lang"] == language]
 
 
 def ratio(b, a):
