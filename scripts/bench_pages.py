@@ -6,18 +6,12 @@ compare them as ratios within one run (this machine is noisy), not across runs.
 """
 
 import argparse
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+import django_env
 
-import django  # noqa: E402
-
-django.setup()
+django_env.setup("portal.settings.dev")
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402

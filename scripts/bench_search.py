@@ -2,25 +2,24 @@
 indexing throughput, in one run. Uses Django's test client on a throwaway test database (the
 real content, loaded by `load_plan`) and throwaway indices under a `bench-` prefix."""
 
-import os
 import statistics
 import sys
 import time
 import uuid
 from io import StringIO
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+import django_env
 
-import django  # noqa: E402
-
-django.setup()
+django_env.setup("portal.settings.test")
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
+from django.test.utils import (  # noqa: E402
+    setup_databases,
+    setup_test_environment,
+    teardown_databases,
+)
 from elasticsearch.helpers import bulk  # noqa: E402
 
 from search.client import get_client  # noqa: E402
@@ -64,7 +63,7 @@ def generated_documents(count):
 
 def main():
     setup_test_environment()
-    old_config = django.test.utils.setup_databases(verbosity=0, interactive=False)
+    old_config = setup_databases(verbosity=0, interactive=False)
     try:
         call_command("load_plan", stdout=StringIO())
         es = get_client()
@@ -93,7 +92,7 @@ def main():
             finally:
                 es.indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
     finally:
-        django.test.utils.teardown_databases(old_config, verbosity=0)
+        teardown_databases(old_config, verbosity=0)
 
     print(f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}")
     print(f"{'measure':<44}{'value':>12}")

@@ -14,19 +14,14 @@ tests/search/relevance.yaml for:
 Both are built under a throwaway `compare-` prefix and deleted afterwards.
 """
 
-import os
 import sys
 import uuid
 from functools import partial
 from io import StringIO
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+import django_env
 
-import django  # noqa: E402
-
-django.setup()
+django_env.setup("portal.settings.dev")
 
 from django.test import override_settings  # noqa: E402
 from elasticsearch.helpers import bulk  # noqa: E402
