@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta
 
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 
 GPX_NAMESPACE = "http://www.topografix.com/GPX/1/1"
 CREATOR = "Xinxiang Open Cooperation Portal"
@@ -16,9 +17,11 @@ ICALENDAR_TYPE = "text/calendar"
 
 
 def download(content, content_type, filename):
-    response = HttpResponse(content, content_type=f"{content_type}; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return HttpResponse(
+        content,
+        content_type=f"{content_type}; charset=utf-8",
+        headers={"Content-Disposition": content_disposition_header(True, filename)},
+    )
 
 
 def _sub(parent, tag, text=None, **attributes):
