@@ -32,21 +32,24 @@ class TourismIndexPage(RoutablePageMixin, SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = Page.objects.child_of(self).live()
         context["routes"] = (
-            RoutePage.objects.filter(pk__in=children)
+            RoutePage.objects.child_of(self)
+            .live()
             .annotate(stop_count=Count("stops"))
             .order_by("path")
         )
         context["attractions"] = (
-            AttractionPage.objects.filter(pk__in=children).select_related("county").order_by("path")
+            AttractionPage.objects.child_of(self).live().select_related("county").order_by("path")
         )
-        events = list(
-            EventPage.objects.filter(pk__in=children).select_related("attraction").order_by("path")
-        )
+        events = self.live_events()
         context["events"] = events
-        context["undated_events"] = [event for event in events if not event.in_calendar]
+        # Called by the template, so that the trip planner, which renders through this method
+        # too, does not fetch the events; the template's loop over `events` reuses the fetch.
+        context["undated_events"] = lambda: [event for event in events if not event.in_calendar]
         return context
+
+    def live_events(self):
+        return EventPage.objects.child_of(self).live().select_related("attraction").order_by("path")
 
     def live_attractions(self):
         return (
@@ -58,10 +61,9 @@ class TourismIndexPage(RoutablePageMixin, SectionPage):
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        events = EventPage.objects.child_of(self).live().select_related("attraction")
         feed = exports.icalendar(
             gettext("Xinxiang tourism events"),
-            events.order_by("path"),
+            self.live_events(),
             timezone.localdate(),
             request.get_host(),
             lambda page: absolute_url(page, request),
@@ -183,12 +185,10 @@ class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, Page):
 
     def events_along(self):
         """Events of this route, or held at one of its stops."""
-        stop_ids = [leg.attraction.pk for leg in self.itinerary.legs]
         return (
             EventPage.objects.live()
-            .filter(Q(route=self) | Q(attraction__in=stop_ids))
+            .filter(Q(route=self) | Q(attraction__in=self.itinerary.attractions))
             .select_related("attraction")
-            .distinct()
             .order_by("path")
         )
 
