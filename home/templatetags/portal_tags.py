@@ -1,5 +1,3 @@
-from datetime import date
-
 from django import template
 from django.utils.translation import get_language
 
@@ -32,12 +30,6 @@ def language_links(context):
 def is_within(page, section):
     """Whether `page` is `section` or below it in the page tree (tree paths are prefixes)."""
     return bool(page) and hasattr(page, "path") and page.path.startswith(section.path)
-
-
-@register.filter
-def yearly_date(event, month_only=False):
-    """The day (or month) of a yearly event as a date, for the `date` filter."""
-    return date(2000, event.month, 1 if month_only else event.day)  # 2000 is a leap year
 
 
 @register.simple_tag

@@ -296,6 +296,11 @@ class EventPage(PlanSourced, PlanClauseMixin, Page):
         )
 
     @property
+    def day_of_year(self):
+        """The yearly day (or, with no day, the month) as a date in leap year 2000, for display."""
+        return date(2000, self.month, self.day or 1) if self.month else None
+
+    @property
     def in_calendar(self):
         return self.start_date is not None or self.is_yearly
 
