@@ -1,6 +1,8 @@
 """What the opportunity pages serve beyond their fields: the filtered listing with its exports,
 and the enquiry form."""
 
+from http import HTTPStatus
+
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -9,8 +11,6 @@ from cooperation import exports
 from cooperation.enquiries import over_rate_limit, save_enquiry
 from cooperation.forms import EnquiryForm
 from cooperation.listing import PAGE_SIZE, OpportunityListing
-
-TOO_MANY_REQUESTS = 429
 
 
 def listing_context(index_page, request):
@@ -52,20 +52,22 @@ def export_json(index_page, request):
     return exports.json_response(exported_opportunities(index_page, request), request)
 
 
-def serve_opportunity(page, request):
-    """GET shows the page; POST receives an enquiry and redirects to the acknowledgement."""
+def receive_enquiry(page, request):
+    """A POSTed enquiry: redirect to the acknowledgement, or show the page again with the errors."""
+    if over_rate_limit(request):
+        return TemplateResponse(
+            request,
+            "cooperation/enquiry_rate_limited.html",
+            page.get_context(request),
+            status=HTTPStatus.TOO_MANY_REQUESTS,
+        )
+    form = EnquiryForm(request.POST)
+    if form.is_spam() or form.is_valid():
+        # A robot that filled the honeypot is told it worked, so it does not adapt; nothing
+        # of its is stored or sent.
+        if not form.is_spam():
+            save_enquiry(form, page, request)
+        return HttpResponseRedirect(page.get_url(request) + "?sent=1#enquiry")
     context = page.get_context(request)
-    if request.method == "POST":
-        if over_rate_limit(request):
-            return TemplateResponse(
-                request, "cooperation/enquiry_rate_limited.html", context, status=TOO_MANY_REQUESTS
-            )
-        form = EnquiryForm(request.POST)
-        if form.is_spam() or form.is_valid():
-            # A robot that filled the honeypot is told it worked, so it does not adapt; nothing
-            # of its is stored or sent.
-            if not form.is_spam():
-                save_enquiry(form, page, request)
-            return HttpResponseRedirect(page.get_url(request) + "?sent=1#enquiry")
-        context["form"] = form
+    context["form"] = form
     return TemplateResponse(request, page.get_template(request), context)

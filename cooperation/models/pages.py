@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from cooperation.api_serializers import NamedSnippetSerializer
 from cooperation.blocks import BoxItemBlock
+from cooperation.county_map import markers
 from home.clauses import clause_label
 from home.models import PlanClauseMixin, PlanSourced, SectionPage
 
@@ -232,7 +233,6 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, Page):
         verbose_name_plural = _("opportunities")
 
     def get_context(self, request, *args, **kwargs):
-        from cooperation.county_map import markers
         from cooperation.forms import EnquiryForm
 
         context = super().get_context(request, *args, **kwargs)
@@ -248,9 +248,9 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, Page):
 
     def related_opportunities(self, limit=4):
         """Up to `limit` live opportunities in the same strategy area or sharing a sector."""
-        sharing_a_sector = OpportunityPage.objects.filter(
-            sectors__in=self.sectors.values("pk")
-        ).values("pk")
+        # A queryset, or in a preview modelcluster's in-memory list (which has no .values("pk")).
+        sectors = self.sectors.all()
+        sharing_a_sector = OpportunityPage.objects.filter(sectors__in=sectors).values("pk")
         return (
             OpportunityPage.objects.live()
             .filter(
@@ -261,6 +261,8 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, Page):
         )
 
     def serve(self, request, *args, **kwargs):
-        from cooperation.views import serve_opportunity
+        if request.method == "POST":
+            from cooperation.views import receive_enquiry
 
-        return serve_opportunity(self, request)
+            return receive_enquiry(self, request)
+        return super().serve(request, *args, **kwargs)

@@ -72,6 +72,12 @@ def test_related_opportunities_share_an_area_or_sector(client, opportunity):
         assert other.strategy_area_id == opportunity.strategy_area_id or shares_sector
 
 
+def test_related_opportunities_in_a_preview(opportunity):
+    """A preview's sectors are modelcluster's in-memory list, not a queryset."""
+    preview = opportunity.save_revision().as_object()
+    assert list(preview.related_opportunities()) == list(opportunity.related_opportunities())
+
+
 @pytest.mark.parametrize(
     ("language", "thanks"),
     [("en", "Thank you. Your enquiry has been sent."), ("zh-hans", "谢谢！您的咨询已发送。")],
