@@ -3,6 +3,7 @@
 import csv
 
 from django.http import HttpResponse, JsonResponse
+from django.utils.http import content_disposition_header
 
 from home.links import absolute_url
 
@@ -38,8 +39,10 @@ def opportunity_record(opportunity, request):
 
 
 def csv_response(opportunities, request, filename="opportunities.csv"):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response = HttpResponse(
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": content_disposition_header(True, filename)},
+    )
     # A byte-order mark lets spreadsheet programs recognise UTF-8 (the Chinese titles).
     response.write("\ufeff")
     writer = csv.DictWriter(response, fieldnames=COLUMNS)
