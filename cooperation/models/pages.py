@@ -12,17 +12,7 @@ from cooperation.api_serializers import NamedSnippetSerializer
 from cooperation.blocks import BoxItemBlock
 from cooperation.county_map import markers
 from home.clauses import clause_label
-from home.models import PlanClauseMixin, PlanSourced, SectionPage
-
-CLAUSE_PANEL = MultiFieldPanel(
-    [
-        FieldPanel("clause_chapter"),
-        FieldPanel("clause_section"),
-        FieldPanel("clause_box"),
-        FieldPanel("clause_quote"),
-    ],
-    heading=_("Plan clause"),
-)
+from home.models import CLAUSE_PANEL, PlanClauseMixin, PlanSourced, SectionPage
 
 
 class CooperationIndexPage(SectionPage):

@@ -1,9 +1,10 @@
-from .mixins import PlanClauseMixin, PlanSourced
+from .mixins import CLAUSE_PANEL, PlanClauseMixin, PlanSourced
 from .pages import AboutPlanPage, HomePage, IndicatorPage, NewsIndexPage, NewsPage, SectionPage
 from .snippets import County, Indicator, IndicatorActual, PartnerRegion, Sector
 from .workflow import TranslationCheckTask
 
 __all__ = [
+    "CLAUSE_PANEL",
     "AboutPlanPage",
     "County",
     "HomePage",

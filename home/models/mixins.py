@@ -3,6 +3,7 @@ plan it comes from."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from home.clauses import clause_label, clause_url
 
@@ -34,3 +35,15 @@ class PlanClauseMixin(models.Model):
     @property
     def clause_url(self):
         return clause_url(self.clause_chapter, self.clause_section, self.clause_box)
+
+
+# The editing panel for PlanClauseMixin's fields, used by every page type that has them.
+CLAUSE_PANEL = MultiFieldPanel(
+    [
+        FieldPanel("clause_chapter"),
+        FieldPanel("clause_section"),
+        FieldPanel("clause_box"),
+        FieldPanel("clause_quote"),
+    ],
+    heading=_("Plan clause"),
+)

@@ -16,9 +16,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from cooperation.models.pages import CLAUSE_PANEL
 from home.links import absolute_url
-from home.models import PlanClauseMixin, PlanSourced, SectionPage
+from home.models import CLAUSE_PANEL, PlanClauseMixin, PlanSourced, SectionPage
 from tourism import exports
 from tourism.blocks import DayBlock
 from tourism.itinerary import Itinerary, TripRequest
