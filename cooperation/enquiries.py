@@ -12,6 +12,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from home.links import absolute_url
+from portal.client_address import client_address
 
 logger = logging.getLogger(__name__)
 
@@ -21,20 +22,24 @@ RATE_WINDOW = 60 * 60  # … per hour and address
 
 def address_hash(request):
     return salted_hmac(
-        "cooperation.enquiry.ip", request.META.get("REMOTE_ADDR", ""), algorithm="sha256"
+        "cooperation.enquiry.ip", client_address(request), algorithm="sha256"
     ).hexdigest()
 
 
 def over_rate_limit(request):
-    """Count this attempt; True once an address has sent more than RATE_LIMIT in the window."""
+    """Count one valid enquiry; True once the visitor has sent more than RATE_LIMIT in the window.
+
+    add() and incr() are each atomic in a shared cache (Redis in production), so concurrent
+    requests from every worker get distinct counts and no more than RATE_LIMIT get through.
+    """
     key = f"enquiry-rate:{address_hash(request)}"
     cache.add(key, 0, RATE_WINDOW)
     try:
-        attempts = cache.incr(key)
-    except ValueError:  # the entry expired between add() and incr()
-        cache.set(key, 1, RATE_WINDOW)
-        attempts = 1
-    return attempts > RATE_LIMIT
+        sent = cache.incr(key)
+    except ValueError:  # the entry expired between add() and incr(): a new window starts
+        cache.add(key, 0, RATE_WINDOW)
+        sent = cache.incr(key)
+    return sent > RATE_LIMIT
 
 
 def save_enquiry(form, opportunity, request):

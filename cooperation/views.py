@@ -53,7 +53,20 @@ def export_json(index_page, request):
 
 
 def receive_enquiry(page, request):
-    """A POSTed enquiry: redirect to the acknowledgement, or show the page again with the errors."""
+    """A POSTed enquiry: redirect to the acknowledgement, or show the page again with the errors.
+
+    Only a valid enquiry counts towards the rate limit: a visitor correcting a typo is not
+    punished for it.
+    """
+    form = EnquiryForm(request.POST)
+    if form.is_spam():
+        # A robot that filled the honeypot is told it worked, so it does not adapt; nothing
+        # of its is stored or sent.
+        return acknowledgement(page, request)
+    if not form.is_valid():
+        context = page.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, page.get_template(request), context)
     if over_rate_limit(request):
         return TemplateResponse(
             request,
@@ -61,13 +74,9 @@ def receive_enquiry(page, request):
             page.get_context(request),
             status=HTTPStatus.TOO_MANY_REQUESTS,
         )
-    form = EnquiryForm(request.POST)
-    if form.is_spam() or form.is_valid():
-        # A robot that filled the honeypot is told it worked, so it does not adapt; nothing
-        # of its is stored or sent.
-        if not form.is_spam():
-            save_enquiry(form, page, request)
-        return HttpResponseRedirect(page.get_url(request) + "?sent=1#enquiry")
-    context = page.get_context(request)
-    context["form"] = form
-    return TemplateResponse(request, page.get_template(request), context)
+    save_enquiry(form, page, request)
+    return acknowledgement(page, request)
+
+
+def acknowledgement(page, request):
+    return HttpResponseRedirect(page.get_url(request) + "?sent=1#enquiry")
