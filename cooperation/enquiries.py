@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from home.links import absolute_url
+from core.links import absolute_url
 from portal.client_address import client_address
 
 logger = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ import csv
 from django.http import HttpResponse, JsonResponse
 from django.utils.http import content_disposition_header
 
-from home.links import absolute_url
+from core.links import absolute_url
 
 COLUMNS = [
     "id",

@@ -13,7 +13,7 @@ from django.db.models import Case, Count, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.models import OpportunityPage, StrategyAreaPage
-from home.models import County, PartnerRegion, Sector
+from core.models import County, PartnerRegion, Sector
 
 PAGE_SIZE = 12
 STAGE_ORDER = [value for value, _label in OpportunityPage.Stage.choices]

@@ -2,14 +2,11 @@ from modeltranslation.translator import TranslationOptions, register
 
 from home.models import (
     AboutPlanPage,
-    County,
     HomePage,
     Indicator,
     IndicatorPage,
     NewsIndexPage,
     NewsPage,
-    PartnerRegion,
-    Sector,
 )
 
 
@@ -44,13 +41,6 @@ class NewsIndexPageTR(TranslationOptions):
 @register(NewsPage)
 class NewsPageTR(TranslationOptions):
     fields = ("body",)
-
-
-@register(County)
-@register(PartnerRegion)
-@register(Sector)
-class NameTR(TranslationOptions):
-    fields = ("name",)
 
 
 @register(Indicator)

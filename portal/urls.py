@@ -7,14 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import views as home_views
+from core import views as core_views
 from portal.api import api_router
 from search import views as search_views
 
 urlpatterns = [
-    path("", home_views.language_redirect, name="language_redirect"),
-    path("robots.txt", home_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": home_views.SITEMAPS}, name="sitemap"),
+    path("", core_views.language_redirect, name="language_redirect"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": core_views.SITEMAPS}, name="sitemap"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -36,5 +36,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-handler404 = "home.views.page_not_found"
-handler500 = "home.views.server_error"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

@@ -18,9 +18,9 @@ from search.registry import (
     FIELD_SUFFIX,
     LANGUAGES,
     PAGE_FIELDS,
-    SEARCHABLE,
     page_body,
     page_facets,
+    searchable_models,
     searchable_pages,
     strategy_areas_by_chapter,
     translated,
@@ -50,7 +50,7 @@ def database_search(query):
     found = []
     if terms:
         areas = strategy_areas_by_chapter()
-        for model, spec in SEARCHABLE.items():
+        for model, spec in searchable_models().items():
             fields = text_fields(model, query.language)
             condition = reduce(
                 and_, (reduce(or_, (Q(**{f"{f}__icontains": t}) for f in fields)) for t in terms)

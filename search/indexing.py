@@ -5,7 +5,7 @@ import sys
 from elasticsearch.helpers import streaming_bulk
 
 from search.documents import alias_name, index_source, new_index
-from search.registry import LANGUAGES, SEARCHABLE, DocumentBuilder, searchable_pages
+from search.registry import LANGUAGES, DocumentBuilder, searchable_models, searchable_pages
 
 
 def ensure_indices(client):
@@ -49,7 +49,7 @@ def update_pages(client, pages_by_id):
 
 
 def all_pages():
-    for model in SEARCHABLE:
+    for model in searchable_models():
         yield from searchable_pages(model)
 
 

@@ -7,14 +7,11 @@ page's kind, its facets (strategy area, counties, sectors, date) and its text pe
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from wagtail.models import Page
-
-from cooperation.models import OpportunityPage, ProgrammePage, StrategyAreaPage
-from home.models import AboutPlanPage, IndicatorPage, NewsPage
-from tourism.models import AttractionPage, EventPage, RoutePage
 
 LANGUAGES = ("zh-hans", "en")
 FIELD_SUFFIX = {"zh-hans": "zh_hans", "en": "en"}
@@ -39,24 +36,47 @@ class Searchable:
     select_related: tuple = ()
     prefetch_related: tuple = ()
     date_field: str | None = None
+    # Dotted attribute paths to the page's counties and sectors (a relation or one object).
+    counties: str | None = None
+    sectors: str | None = None
 
 
+# Keyed by model label, not imported: search depends on no content app (see README, Layout).
 SEARCHABLE = {
-    StrategyAreaPage: Searchable("strategy-area"),
-    ProgrammePage: Searchable("programme", prefetch_related=("sectors",)),
-    OpportunityPage: Searchable("opportunity", prefetch_related=("sectors", "counties")),
-    AttractionPage: Searchable("attraction", select_related=("county",)),
-    RoutePage: Searchable("route"),
-    EventPage: Searchable("event", select_related=("attraction__county",), date_field="start_date"),
-    NewsPage: Searchable("news", date_field="date"),
-    AboutPlanPage: Searchable("about", date_field="issued"),
-    IndicatorPage: Searchable("about"),
+    "cooperation.StrategyAreaPage": Searchable("strategy-area"),
+    "cooperation.ProgrammePage": Searchable(
+        "programme", prefetch_related=("sectors",), sectors="sectors"
+    ),
+    "cooperation.OpportunityPage": Searchable(
+        "opportunity",
+        prefetch_related=("sectors", "counties"),
+        counties="counties",
+        sectors="sectors",
+    ),
+    "tourism.AttractionPage": Searchable(
+        "attraction", select_related=("county",), counties="county"
+    ),
+    "tourism.RoutePage": Searchable("route"),
+    "tourism.EventPage": Searchable(
+        "event",
+        select_related=("attraction__county",),
+        date_field="start_date",
+        counties="attraction.county",
+    ),
+    "home.NewsPage": Searchable("news", date_field="date"),
+    "home.AboutPlanPage": Searchable("about", date_field="issued"),
+    "home.IndicatorPage": Searchable("about"),
 }
+
+
+def searchable_models():
+    """{model: Searchable} for every searchable page type."""
+    return {apps.get_model(label): spec for label, spec in SEARCHABLE.items()}
 
 
 def searchable_pages(model):
     """Live pages of one searchable model, with what building their documents needs."""
-    spec = SEARCHABLE[model]
+    spec = SEARCHABLE[model._meta.label]
     return (
         model.objects.live()
         .select_related(*spec.select_related)
@@ -71,7 +91,7 @@ def live_searchable_pages(page_ids):
     found = dict.fromkeys(page_ids)
     ids_by_model = defaultdict(list)
     for page in Page.objects.filter(pk__in=page_ids).live():
-        if page.specific_class in SEARCHABLE:
+        if page.specific_class._meta.label in SEARCHABLE:
             ids_by_model[page.specific_class].append(page.pk)
     for model, ids in ids_by_model.items():
         found.update((page.pk, page) for page in searchable_pages(model).filter(pk__in=ids))
@@ -102,18 +122,24 @@ def page_body(page, language):
     return " ".join(part for part in parts if part)
 
 
+def _related(page, path):
+    """The objects at a dotted attribute path: a relation's members, or the one object."""
+    if not path:
+        return []
+    value = page
+    for name in path.split("."):
+        value = getattr(value, name)
+        if value is None:
+            return []
+    return list(value.all()) if hasattr(value, "all") else [value]
+
+
 def _counties(page):
-    if isinstance(page, OpportunityPage):
-        return list(page.counties.all())
-    if isinstance(page, AttractionPage):
-        return [page.county]
-    if isinstance(page, EventPage) and page.attraction:
-        return [page.attraction.county]
-    return []
+    return _related(page, SEARCHABLE[page._meta.label].counties)
 
 
 def _sectors(page):
-    return list(page.sectors.all()) if isinstance(page, ProgrammePage | OpportunityPage) else []
+    return _related(page, SEARCHABLE[page._meta.label].sectors)
 
 
 def _chapter(page):
@@ -131,7 +157,8 @@ def page_facets(page, language, areas_by_chapter):
 
 
 def strategy_areas_by_chapter():
-    return {area.chapter: area for area in StrategyAreaPage.objects.all()}
+    strategy_area_page = apps.get_model("cooperation", "StrategyAreaPage")
+    return {area.chapter: area for area in strategy_area_page.objects.all()}
 
 
 class DocumentBuilder:
@@ -142,7 +169,7 @@ class DocumentBuilder:
 
     def build(self, page):
         """{language: fields} for one specific page (see search/documents.py for the mapping)."""
-        spec = SEARCHABLE[type(page)]
+        spec = SEARCHABLE[page._meta.label]
         date = getattr(page, spec.date_field) if spec.date_field else None
         if date is None and page.last_published_at:
             date = page.last_published_at.date()

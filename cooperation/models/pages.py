@@ -11,8 +11,8 @@ from wagtail.search import index
 from cooperation.api_serializers import NamedSnippetSerializer
 from cooperation.blocks import BoxItemBlock
 from cooperation.county_map import markers
-from home.clauses import clause_label
-from home.models import CLAUSE_PANEL, PlanClauseMixin, PlanSourced, SectionPage
+from core.clauses import clause_label
+from core.models import CLAUSE_PANEL, PlanClauseMixin, PlanSourced, SectionPage
 
 
 class CooperationIndexPage(SectionPage):
@@ -78,8 +78,8 @@ class ProgrammePage(PlanSourced, Page):
     summary = models.TextField(_("goal"))
     actions = RichTextField(_("actions"), blank=True, features=["ul", "ol", "bold", "link"])
     body = RichTextField(_("full text of the section"))
-    regions = ParentalManyToManyField("home.PartnerRegion", blank=True, verbose_name=_("partners"))
-    sectors = ParentalManyToManyField("home.Sector", blank=True, verbose_name=_("themes"))
+    regions = ParentalManyToManyField("core.PartnerRegion", blank=True, verbose_name=_("partners"))
+    sectors = ParentalManyToManyField("core.Sector", blank=True, verbose_name=_("themes"))
 
     content_panels = Page.content_panels + [
         FieldPanel("chapter"),
@@ -171,12 +171,12 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, Page):
         on_delete=models.PROTECT,
         related_name="opportunities",
     )
-    sectors = ParentalManyToManyField("home.Sector", blank=True, verbose_name=_("sectors"))
+    sectors = ParentalManyToManyField("core.Sector", blank=True, verbose_name=_("sectors"))
     counties = ParentalManyToManyField(
-        "home.County", blank=True, verbose_name=_("counties and districts")
+        "core.County", blank=True, verbose_name=_("counties and districts")
     )
     regions = ParentalManyToManyField(
-        "home.PartnerRegion", blank=True, verbose_name=_("partner regions")
+        "core.PartnerRegion", blank=True, verbose_name=_("partner regions")
     )
     organisations = ParentalManyToManyField(
         "cooperation.Organisation", blank=True, verbose_name=_("partner organisations")

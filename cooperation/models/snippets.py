@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from home.models.snippets import NamedSnippet
+from core.models import NamedSnippet
 
 
 class Organisation(NamedSnippet):
@@ -19,7 +19,7 @@ class Organisation(NamedSnippet):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     region = models.ForeignKey(
-        "home.PartnerRegion",
+        "core.PartnerRegion",
         verbose_name=_("home region"),
         null=True,
         blank=True,

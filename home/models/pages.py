@@ -1,13 +1,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.models import PlanSourced, SectionPage
 from home.blocks import ChapterBlock
 
-from .mixins import PlanSourced
 from .snippets import Indicator
 
 
@@ -28,16 +29,16 @@ class HomePage(PlanSourced, Page):
 
     class Meta:
         verbose_name = _("home page")
-        # Translators lack it, so they edit the English fields only (home/translator_access.py).
+        # Translators lack it: they edit the English fields only (editorial/translator_access.py).
         permissions = [
             ("edit_source_text", _("Can edit the Chinese text and the fields both languages share"))
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from home.sections import home_sections
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_sections(self))
+        # The sections below the home page belong to other apps; they add them (plan's hook).
+        for add_sections in hooks.get_hooks("home_page_context"):
+            context.update(add_sections(self))
         context["indicators"] = Indicator.objects.all()
         return context
 
@@ -83,19 +84,6 @@ class AboutPlanPage(PlanSourced, Page):
 
     class Meta:
         verbose_name = _("about the plan page")
-
-
-class SectionPage(PlanSourced, Page):
-    """A top-level section of the site (one per menu entry): an introduction, then its content."""
-
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    max_count = 1
-    parent_page_types = ["home.HomePage"]
-
-    class Meta:
-        abstract = True
 
 
 class IndicatorPage(SectionPage):

@@ -1,4 +1,4 @@
-"""Taxonomy shared by cooperation and tourism content, and the plan's indicators."""
+"""The plan's indicators (the table 十四五时期主要发展指标)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -7,50 +7,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
-from .mixins import PlanSourced
-
-
-class NamedSnippet(PlanSourced):
-    name = models.CharField(_("name"), max_length=255)
-    # Snippets edited in the admin are left alone by later `load_plan` runs.
-    edited_in_admin = models.BooleanField(default=False, editable=False)
-
-    panels = [FieldPanel("name")]
-
-    class Meta:
-        abstract = True
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class County(NamedSnippet):
-    class Kind(models.TextChoices):
-        DISTRICT = "district", _("District")
-        COUNTY = "county", _("County")
-        COUNTY_CITY = "county-city", _("County-level city")
-        ZONE = "zone", _("Zone")
-
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-
-    panels = [FieldPanel("name"), FieldPanel("kind")]
-
-    class Meta(NamedSnippet.Meta):
-        verbose_name = _("county or district")
-        verbose_name_plural = _("counties and districts")
-
-
-class PartnerRegion(NamedSnippet):
-    class Meta(NamedSnippet.Meta):
-        verbose_name = _("partner region")
-        verbose_name_plural = _("partner regions")
-
-
-class Sector(NamedSnippet):
-    class Meta(NamedSnippet.Meta):
-        verbose_name = _("sector")
-        verbose_name_plural = _("sectors")
+from core.models import PlanSourced
 
 
 class Indicator(PlanSourced, ClusterableModel):

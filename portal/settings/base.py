@@ -28,10 +28,13 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "modeltranslation",
+    "core",
     "home",
     "cooperation",
     "tourism",
     "search",
+    "plan",
+    "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -102,7 +105,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "home.context_processors.site_navigation",
+                "core.context_processors.site_navigation",
             ],
         },
     },
@@ -182,7 +185,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_I18N_ENABLED = False  # translation is field-level (modeltranslation), one page tree
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.CheckedImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.CheckedImageForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 # Workflow emails (submitted → moderators, approved/rejected → the submitter) go out from here.
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL

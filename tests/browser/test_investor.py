@@ -15,7 +15,7 @@ def area_and_sector(db):
     from django.db.models import Count
 
     from cooperation.models import StrategyAreaPage
-    from home.models import Sector
+    from core.models import Sector
 
     area = StrategyAreaPage.objects.annotate(n=Count("opportunities")).order_by("-n").first()
     sector = (

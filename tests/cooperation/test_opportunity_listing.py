@@ -9,7 +9,7 @@ from django.db.models import Count
 
 from cooperation.exports import COLUMNS
 from cooperation.models import OpportunityIndexPage, OpportunityPage, StrategyAreaPage
-from home.models import County, PartnerRegion, Sector
+from core.models import County, PartnerRegion, Sector
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.test import Client
 
 from cooperation.county_map import county_seats
 from cooperation.models import Enquiry, OpportunityPage
-from home.models import County
+from core.models import County
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import yaml
 
-from home.plan_loader import CONTENT_DIR
+from plan.plan_loader import CONTENT_DIR
 
 
 def planned_stops(route_key):

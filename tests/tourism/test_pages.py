@@ -5,7 +5,7 @@ import re
 import pytest
 import yaml
 
-from home.plan_loader import CONTENT_DIR
+from plan.plan_loader import CONTENT_DIR
 from tests.tourism.plan_data import planned_stops
 from tourism.geo import haversine_km
 

@@ -16,8 +16,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.links import absolute_url
-from home.models import CLAUSE_PANEL, PlanClauseMixin, PlanSourced, SectionPage
+from core.links import absolute_url
+from core.models import CLAUSE_PANEL, PlanClauseMixin, PlanSourced, SectionPage
 from tourism import exports
 from tourism.blocks import DayBlock
 from tourism.itinerary import Itinerary, TripRequest
@@ -106,7 +106,7 @@ class TourismIndexPage(RoutablePageMixin, SectionPage):
 class AttractionPage(PlanSourced, PlanClauseMixin, Page):
     summary = models.TextField(_("what the plan says"))
     county = models.ForeignKey(
-        "home.County", verbose_name=_("county or district"), on_delete=models.PROTECT
+        "core.County", verbose_name=_("county or district"), on_delete=models.PROTECT
     )
     latitude = models.DecimalField(
         _("latitude"),

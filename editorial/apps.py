@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class EditorialConfig(AppConfig):
+    name = "editorial"
+    verbose_name = "Editorial workflow and translation"
+
+    def ready(self):
+        from editorial.translator_access import restrict_translators_to_english
+
+        restrict_translators_to_english()

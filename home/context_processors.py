@@ -1,5 +1,0 @@
-from home.navigation import main_navigation
-
-
-def site_navigation(request):
-    return {"main_navigation": main_navigation()}

@@ -1,0 +1,495 @@
+"""Builds the site from the plan's data files in `content/` (see content/README.md).
+
+Idempotent: every object remembers the key and a fingerprint of the record it came from, so a
+second run finds it and changes nothing; a record whose data changed is updated; an object an
+editor has changed since it was loaded is kept as the editor left it.
+"""
+
+import hashlib
+import json
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.text import slugify
+from wagtail.models import Page, Site
+
+from cooperation.models import (
+    OpportunityPage,
+    Organisation,
+    ProgrammePage,
+    StrategyAreaPage,
+)
+from core.models import County, PartnerRegion, Sector
+from home.models import AboutPlanPage, HomePage, Indicator, NewsPage
+from tourism.models import AttractionPage, EventPage, RoutePage, RouteStop
+
+CONTENT_DIR = Path(settings.BASE_DIR) / "content"
+LANGUAGES = {"zh": "zh_hans", "en": "en"}
+
+
+class PlanDataError(Exception):
+    """The data files are inconsistent (a missing key, an unknown reference)."""
+
+
+def read_yaml(path):
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def fingerprint(record):
+    canonical = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha1(canonical.encode("utf-8")).hexdigest()
+
+
+def paragraphs(text):
+    """Plain text with blank-line-separated paragraphs → rich-text HTML."""
+    if not text:
+        return ""
+    blocks = [" ".join(block.split()) for block in str(text).split("\n\n")]
+    return "".join(f"<p>{escape(block)}</p>" for block in blocks if block)
+
+
+def bullet_list(items):
+    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>" if items else ""
+
+
+def translated(field, text, convert=None):
+    """{zh, en} → {field_zh_hans: …, field_en: …}; `convert` turns each text into stored form."""
+    text = text or {}
+    return {
+        f"{field}_{suffix}": (convert(text.get(lang)) if convert else text.get(lang) or "")
+        for lang, suffix in LANGUAGES.items()
+    }
+
+
+def clause_fields(clause):
+    clause = clause or {}
+    return {
+        "clause_chapter": clause.get("chapter"),
+        "clause_section": clause.get("section"),
+        "clause_box": clause.get("box"),
+        **translated("clause_quote", clause.get("quote")),
+    }
+
+
+def title_fields(record, slug):
+    title = record["title"]
+    return {
+        "title": title["zh"],
+        **translated("title", title),
+        "slug": slug,
+        "slug_zh_hans": slug,
+        "slug_en": slug,
+    }
+
+
+class PlanLoader:
+    def __init__(self, content_dir=CONTENT_DIR, log=print):
+        self.content_dir = Path(content_dir)
+        self.log = log
+        self.stats = Counter()
+        self.snippets = {}  # (model, key) → object, for resolving references
+
+    # ----------------------------------------------------------------- generic upserts
+    def count(self, model, outcome):
+        # Reports name models in English whatever language the command runs in.
+        with translation.override("en"):
+            self.stats[(str(model._meta.verbose_name), outcome)] += 1
+
+    def upsert_snippet(self, model, key, record, values):
+        obj = model.objects.filter(plan_key=key).first()
+        record_fingerprint = fingerprint(record)
+        if obj is None:
+            obj = model.objects.create(plan_key=key, plan_fingerprint=record_fingerprint, **values)
+            self.count(model, "created")
+        elif obj.edited_in_admin:
+            self.count(model, "kept (edited in admin)")
+        elif obj.plan_fingerprint == record_fingerprint:
+            self.count(model, "unchanged")
+        else:
+            for name, value in values.items():
+                setattr(obj, name, value)
+            obj.plan_fingerprint = record_fingerprint
+            obj.save()
+            self.count(model, "updated")
+        self.snippets[(model, key)] = obj
+        return obj
+
+    @staticmethod
+    def edited_by_person(page):
+        """The loader saves revisions without a user; any other revision is an editor's."""
+        return page.has_unpublished_changes or page.revisions.filter(user__isnull=False).exists()
+
+    def upsert_page(self, model, parent, key, record, values, relations=None):
+        """Create or update one page; `relations` are m2m/child relations set before publishing."""
+        page = model.objects.filter(plan_key=key).first()
+        record_fingerprint = fingerprint(record)
+        if page is not None and self.edited_by_person(page):
+            self.count(model, "kept (edited by an editor)")
+            return page
+        if page is not None and page.plan_fingerprint == record_fingerprint:
+            self.count(model, "unchanged")
+            return page
+        created = page is None
+        if created:
+            page = model(plan_key=key)
+        for name, value in values.items():
+            setattr(page, name, value)
+        for name, value in (relations or {}).items():
+            setattr(page, name, value)
+        page.plan_fingerprint = record_fingerprint
+        if created:
+            parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.count(model, "created" if created else "updated")
+        return page
+
+    def ref(self, model, key):
+        try:
+            return self.snippets[(model, key)]
+        except KeyError:
+            raise PlanDataError(f"unknown {model.__name__} key {key!r}") from None
+
+    def refs(self, model, keys):
+        return [self.ref(model, key) for key in keys or []]
+
+    # ----------------------------------------------------------------- the content
+    def run(self):
+        with transaction.atomic():
+            self.load_taxonomy()
+            self.load_indicators()
+            site = read_yaml(self.content_dir / "site.yaml")
+            home = self.load_home(site["home"])
+            sections = self.load_sections(home, site["sections"])
+            self.load_news(sections["news"])
+            areas = self.load_strategy_areas(sections["cooperation"])
+            self.load_opportunities(sections["opportunities"], areas)
+            self.load_tourism(sections["tourism"])
+        self.report()
+        return self.stats
+
+    def load_taxonomy(self):
+        data = read_yaml(self.content_dir / "taxonomy.yaml")
+        for record in data["counties"]:
+            self.upsert_snippet(
+                County,
+                record["key"],
+                record,
+                {
+                    **translated("name", record["name"]),
+                    "name": record["name"]["zh"],
+                    "kind": record["kind"],
+                },
+            )
+        for model, records in ((PartnerRegion, data["regions"]), (Sector, data["sectors"])):
+            for record in records:
+                self.upsert_snippet(
+                    model,
+                    record["key"],
+                    record,
+                    {**translated("name", record["name"]), "name": record["name"]["zh"]},
+                )
+        for record in read_yaml(self.content_dir / "organisations.yaml")["organisations"]:
+            region = self.ref(PartnerRegion, record["region"]) if record.get("region") else None
+            self.upsert_snippet(
+                Organisation,
+                record["key"],
+                record,
+                {
+                    **translated("name", record["name"]),
+                    "name": record["name"]["zh"],
+                    "kind": record["kind"],
+                    "region": region,
+                },
+            )
+
+    def load_indicators(self):
+        for record in read_yaml(self.content_dir / "indicators.yaml")["indicators"]:
+            self.upsert_snippet(
+                Indicator,
+                record["key"],
+                record,
+                {
+                    **translated("name", record["name"]),
+                    **translated("unit", record["unit"]),
+                    **translated("category", record["category"]),
+                    "name": record["name"]["zh"],
+                    "unit": record["unit"]["zh"],
+                    "category": record["category"]["zh"],
+                    "order": record["order"],
+                    "baseline_2021": record.get("baseline_2021"),
+                    "target_2025": record["target_2025"],
+                    "target_or_more": bool(record.get("target_or_more")),
+                },
+            )
+
+    def load_home(self, record):
+        root = Page.get_first_root_node()
+        # Wagtail's first migration leaves a plain welcome page (and a site pointing at it)
+        # where the home page belongs.
+        for placeholder in root.get_children().exact_type(Page):
+            placeholder.delete()
+        home = self.upsert_page(
+            HomePage,
+            root,
+            record["key"],
+            record,
+            {
+                **title_fields(record, record["key"]),
+                **translated("intro", record["intro"], paragraphs),
+            },
+        )
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        if site.root_page_id != home.id:
+            if not site.pk:
+                # The public address (as for admin emails), e.g. https://portal.example.
+                address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+                site.hostname = address.hostname or "localhost"
+                site.port = address.port or (443 if address.scheme == "https" else 80)
+            site.site_name = settings.WAGTAIL_SITE_NAME
+            site.root_page = home
+            site.save()
+        return home
+
+    def load_sections(self, home, records):
+        sections = {}
+        for record in records:
+            model = apps.get_model(record["model"])
+            values = {**title_fields(record, record["key"]), "show_in_menus": True}
+            if record.get("intro"):
+                values.update(translated("intro", record["intro"], paragraphs))
+            if model is AboutPlanPage:
+                about = read_yaml(self.content_dir / "about.yaml")
+                values.update(self.about_values(about))
+                record = {**record, "about": about}
+            sections[record["key"]] = self.upsert_page(model, home, record["key"], record, values)
+        return sections
+
+    def about_values(self, about):
+        chapters = {suffix: [] for suffix in LANGUAGES.values()}
+        for chapter in about["chapters"]:
+            for lang, suffix in LANGUAGES.items():
+                chapters[suffix].append(
+                    (
+                        "chapter",
+                        {
+                            "number": chapter["number"],
+                            "title": chapter["title"][lang],
+                            "intro": paragraphs((chapter.get("intro") or {}).get(lang)),
+                            "sections": [
+                                {
+                                    "number": section["number"],
+                                    "title": section["title"][lang],
+                                    "body": paragraphs(section["body"][lang]),
+                                }
+                                for section in chapter["sections"]
+                            ],
+                        },
+                    )
+                )
+        return {
+            **translated("plan_title", about["title"]),
+            **translated("document_number", about["document_number"]),
+            **translated("issuer", about["issuer"]),
+            **translated("sponsor", about.get("sponsor")),
+            **translated("approval_note", about.get("approval_note")),
+            **translated("preamble", about.get("preamble"), paragraphs),
+            "approved": about.get("approved"),
+            "issued": about["issued"],
+            "printed": about.get("printed"),
+            **{f"chapters_{suffix}": blocks for suffix, blocks in chapters.items()},
+        }
+
+    def load_news(self, news_index):
+        for record in read_yaml(self.content_dir / "news.yaml")["news"]:
+            self.upsert_page(
+                NewsPage,
+                news_index,
+                record["key"],
+                record,
+                {
+                    **title_fields(record, record["key"]),
+                    "date": record["date"],
+                    **translated("body", record["body"], paragraphs),
+                },
+            )
+
+    def load_strategy_areas(self, cooperation_index):
+        areas = {}
+        for path in sorted((self.content_dir / "strategy_areas").glob("*.yaml")):
+            record = read_yaml(path)
+            box = record.get("box") or {}
+            box_items = {
+                suffix: [
+                    (
+                        "item",
+                        {"heading": item["heading"][lang], "body": paragraphs(item["body"][lang])},
+                    )
+                    for item in box.get("items", [])
+                ]
+                for lang, suffix in LANGUAGES.items()
+            }
+            area = self.upsert_page(
+                StrategyAreaPage,
+                cooperation_index,
+                record["key"],
+                record,
+                {
+                    **title_fields(record, record["key"]),
+                    "chapter": record["chapter"],
+                    "short_title": record["short_title"]["zh"],
+                    **translated("short_title", record["short_title"]),
+                    **translated("intro", record["intro"], paragraphs),
+                    "box_number": box.get("number"),
+                    **translated("box_title", box.get("title")),
+                    **{f"box_{suffix}": items for suffix, items in box_items.items()},
+                },
+            )
+            areas[record["key"]] = area
+            for programme in record["programmes"]:
+                self.upsert_page(
+                    ProgrammePage,
+                    area,
+                    programme["key"],
+                    programme,
+                    {
+                        **title_fields(
+                            programme, slugify(programme["title"]["en"])[:60].strip("-")
+                        ),
+                        "chapter": record["chapter"],
+                        "section": programme["section"],
+                        "summary": programme["summary"]["zh"],
+                        **translated("summary", programme["summary"]),
+                        **translated("body", programme["body"], paragraphs),
+                        "actions_zh_hans": bullet_list([a["zh"] for a in programme["actions"]]),
+                        "actions_en": bullet_list([a["en"] for a in programme["actions"]]),
+                    },
+                    {
+                        "regions": self.refs(PartnerRegion, programme.get("regions")),
+                        "sectors": self.refs(Sector, programme.get("sectors")),
+                    },
+                )
+        return areas
+
+    def load_opportunities(self, opportunity_index, areas):
+        for record in read_yaml(self.content_dir / "opportunities.yaml")["opportunities"]:
+            try:
+                area = areas[record["strategy_area"]]
+            except KeyError:
+                raise PlanDataError(f"{record['key']}: unknown strategy area") from None
+            self.upsert_page(
+                OpportunityPage,
+                opportunity_index,
+                record["key"],
+                record,
+                {
+                    **title_fields(record, record["key"]),
+                    "summary": record["summary"]["zh"],
+                    **translated("summary", record["summary"]),
+                    "kind": record["kind"],
+                    "stage": record["stage"],
+                    "strategy_area": area,
+                    **clause_fields(record.get("clause")),
+                },
+                {
+                    "sectors": self.refs(Sector, record.get("sectors")),
+                    "counties": self.refs(County, record.get("counties")),
+                    "regions": self.refs(PartnerRegion, record.get("regions")),
+                    "organisations": self.refs(Organisation, record.get("organisations")),
+                },
+            )
+
+    def load_tourism(self, tourism_index):
+        data = read_yaml(self.content_dir / "tourism.yaml")
+        attractions = {}
+        for record in data["attractions"]:
+            attractions[record["key"]] = self.upsert_page(
+                AttractionPage,
+                tourism_index,
+                record["key"],
+                record,
+                {
+                    **title_fields(record, record["key"]),
+                    "summary": record["summary"]["zh"],
+                    **translated("summary", record["summary"]),
+                    "county": self.ref(County, record["county"]),
+                    # via str: YAML floats would otherwise carry binary noise past 5 decimals
+                    "latitude": Decimal(str(record["lat"])),
+                    "longitude": Decimal(str(record["lon"])),
+                    **clause_fields(record.get("clause")),
+                },
+            )
+
+        def stops(keys):
+            try:
+                return [attractions[key] for key in keys]
+            except KeyError as error:
+                raise PlanDataError(f"unknown attraction {error}") from None
+
+        routes = {}
+        for record in data["routes"]:
+            days = {
+                suffix: [
+                    ("day", {"title": day["title"][lang], "stops": stops(day["stops"])})
+                    for day in record.get("days", [])
+                ]
+                for lang, suffix in LANGUAGES.items()
+            }
+            routes[record["key"]] = self.upsert_page(
+                RoutePage,
+                tourism_index,
+                record["key"],
+                record,
+                {
+                    **title_fields(record, record["key"]),
+                    **translated("intro", record["intro"], paragraphs),
+                    **translated("practical", record.get("practical"), paragraphs),
+                    **{f"days_{suffix}": value for suffix, value in days.items()},
+                    **clause_fields(record.get("clause")),
+                },
+                {
+                    "stops": [
+                        RouteStop(attraction=stop, sort_order=order)
+                        for order, stop in enumerate(stops(record["stops"]))
+                    ]
+                },
+            )
+        for record in data["events"]:
+            self.upsert_page(
+                EventPage,
+                tourism_index,
+                record["key"],
+                record,
+                {
+                    **title_fields(record, record["key"]),
+                    "summary": record["summary"]["zh"],
+                    **translated("summary", record["summary"]),
+                    "kind": record["kind"],
+                    "attraction": attractions.get(record.get("attraction")),
+                    "route": routes.get(record.get("route")),
+                    "month": record.get("month"),
+                    "day": record.get("day"),
+                    **clause_fields(record.get("clause")),
+                },
+            )
+
+    def report(self):
+        kinds = sorted({kind for kind, _outcome in self.stats})
+        for kind in kinds:
+            outcomes = ", ".join(
+                f"{count} {outcome}"
+                for (k, outcome), count in sorted(self.stats.items())
+                if k == kind
+            )
+            self.log(f"  {kind}: {outcomes}")
+        created = sum(n for (_k, outcome), n in self.stats.items() if outcome == "created")
+        updated = sum(n for (_k, outcome), n in self.stats.items() if outcome == "updated")
+        self.log(f"Plan loaded: {created} created, {updated} updated.")

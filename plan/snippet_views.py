@@ -1,0 +1,56 @@
+"""The plan's shared data in the admin: one "Plan data" menu with a listing per snippet."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cooperation.models import Organisation
+from core.models import County, PartnerRegion, Sector
+from home.models import Indicator
+
+
+class IndicatorViewSet(SnippetViewSet):
+    model = Indicator
+    icon = "table"
+    list_display = ["order", "name", "unit", "baseline_2021", "target_2025", "target_or_more"]
+    ordering = ["order"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "kind", "region"]
+    list_filter = ["kind"]
+    search_fields = ["name_zh_hans", "name_en"]
+
+
+class NamedViewSet(SnippetViewSet):
+    list_display = ["name", "name_en"]
+    search_fields = ["name_zh_hans", "name_en"]
+
+
+class CountyViewSet(NamedViewSet):
+    model = County
+    icon = "site"
+
+
+class PartnerRegionViewSet(NamedViewSet):
+    model = PartnerRegion
+    icon = "globe"
+
+
+class SectorViewSet(NamedViewSet):
+    model = Sector
+    icon = "tag"
+
+
+class PlanDataGroup(SnippetViewSetGroup):
+    menu_label = _("Plan data")
+    menu_icon = "folder-open-inverse"
+    menu_order = 250
+    items = (
+        IndicatorViewSet,
+        OrganisationViewSet,
+        CountyViewSet,
+        PartnerRegionViewSet,
+        SectorViewSet,
+    )
