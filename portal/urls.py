@@ -9,10 +9,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 from portal.api import api_router
+from portal.health import healthz
 from search import views as search_views
 
 urlpatterns = [
     path("", core_views.language_redirect, name="language_redirect"),
+    path("healthz", healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": core_views.SITEMAPS}, name="sitemap"),
     path("django-admin/", admin.site.urls),
