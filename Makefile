@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve migrate content test lint format elasticsearch postgres stop-services messages bench-search bench-pages
+.PHONY: install run serve migrate content test lint format elasticsearch postgres stop-services messages bench-search bench-pages production backup restore bench-production
 
 install: $(VENV)/.installed messages
 
@@ -52,8 +52,26 @@ postgres:
 	bash scripts/postgres.sh start
 
 stop-services:
+	-bash scripts/production.sh stop
 	-bash scripts/elasticsearch.sh stop
 	-bash scripts/postgres.sh stop
+
+# The production topology on one machine (nginx, two app nodes, PostgreSQL, Redis, a two-node
+# Elasticsearch cluster); prints the public URL last. scripts/production.sh explains the layout.
+production: install
+	bash scripts/production.sh start
+
+# PostgreSQL dump + media archive of the production topology into backups/<time>/;
+# `make restore BACKUP=backups/<time>` puts one back.
+backup:
+	bash scripts/backup.sh backup
+
+restore:
+	bash scripts/backup.sh restore "$(BACKUP)"
+
+bench-production: install
+	bash scripts/production.sh start
+	$(PY) scripts/bench_production.py
 
 bench-search: install
 	bash scripts/with-services.sh $(PY) scripts/bench_search.py

@@ -18,6 +18,10 @@
 #   traversable by that user, both live under /tmp/portal-services-<hash>/
 #   and are symlinked from .services/.
 # - `start` prints the URL on its last line.
+# - Cluster mode (scripts/production.sh): ES_NODE names the node and gives it its own state
+#   (.services/elasticsearch-data-<node>); ES_TRANSPORT_PORT, ES_SEED_HOSTS (transport
+#   host:port list), ES_ROLES (e.g. "data"; default: master and data) and ES_INITIAL_MASTER
+#   (the node that bootstraps the cluster) join it to the others; cluster name portal-production.
 set -euo pipefail
 
 SERVICE=elasticsearch
@@ -33,6 +37,19 @@ ARTIFACT=elasticsearch
 # newest first; all of these were served by Maven Central when written
 ES_CANDIDATES="${ES_CANDIDATES:-8.19.21 8.19.20 8.19.18 8.19.9 8.19.8 8.19.5 8.19.4 8.19.2 8.19.0 8.18.0 8.17.4}"
 START_TIMEOUT="${ES_START_TIMEOUT:-120}"
+NODE="${ES_NODE:-}"
+if [ -n "$NODE" ]; then
+  CLUSTER_NAME=portal-production
+  DATA_NAME="$ARTIFACT-data-$NODE"
+  NODE_FLAGS=(-E node.name="$NODE" -E transport.port="${ES_TRANSPORT_PORT:?}"
+    -E discovery.seed_hosts="${ES_SEED_HOSTS:?}")
+  [ -n "${ES_ROLES:-}" ] && NODE_FLAGS+=(-E node.roles="[${ES_ROLES}]")
+  [ -n "${ES_INITIAL_MASTER:-}" ] && NODE_FLAGS+=(-E cluster.initial_master_nodes="$ES_INITIAL_MASTER")
+else
+  CLUSTER_NAME=portal-dev
+  DATA_NAME="$ARTIFACT-data"
+  NODE_FLAGS=(-E discovery.type=single-node -E transport.port=0)
+fi
 
 find_java17() {
   local d
@@ -60,7 +77,7 @@ ensure_tools() {
 as_es() { (cd / && runuser -u "$ES_USER" -- "$@"); }
 
 resolve_paths() {
-  DATA_BASE="$(state_dir "$ARTIFACT-data" "$ES_USER")"
+  DATA_BASE="$(state_dir "$DATA_NAME" "$ES_USER")"
   PIDFILE="$DATA_BASE/elasticsearch.pid"
 }
 
@@ -148,24 +165,23 @@ cmd_start() {
     if ! as_es env -i PATH=/usr/bin:/bin HOME="$DATA_BASE" LANG=C.UTF-8 \
         ES_JAVA_HOME="$JAVA17" ES_TMPDIR="$DATA_BASE/tmp" \
         "$ES_HOME/bin/$ARTIFACT" -d -p "$PIDFILE" \
-        -E discovery.type=single-node \
+        "${NODE_FLAGS[@]}" \
         -E network.host="$HOST" \
         -E http.port="$PORT" \
-        -E transport.port=0 \
         -E path.data="$DATA_BASE/data" \
         -E path.logs="$DATA_BASE/logs" \
-        -E cluster.name=portal-dev \
+        -E cluster.name="$CLUSTER_NAME" \
         -E cluster.routing.allocation.disk.threshold_enabled=false \
         -E action.destructive_requires_name=false \
         "${secflag[@]}" >"$DATA_BASE/logs/startup.out" 2>&1; then
       cat "$DATA_BASE/logs/startup.out" >&2 || true
-      tail -n 40 "$DATA_BASE/logs/portal-dev.log" >&2 2>/dev/null || true
+      tail -n 40 "$DATA_BASE/logs/$CLUSTER_NAME.log" >&2 2>/dev/null || true
       die "elasticsearch failed to start"
     fi
     until healthy; do
       if [ $((SECONDS - t0)) -ge "$START_TIMEOUT" ] || { [ -s "$PIDFILE" ] && ! is_running; }; then
         cat "$DATA_BASE/logs/startup.out" >&2 || true
-        tail -n 40 "$DATA_BASE/logs/portal-dev.log" >&2 2>/dev/null || true
+        tail -n 40 "$DATA_BASE/logs/$CLUSTER_NAME.log" >&2 2>/dev/null || true
         is_running && kill "$(read_pid)" 2>/dev/null || true
         die "not healthy after $((SECONDS - t0))s"
       fi
@@ -178,7 +194,7 @@ cmd_start() {
 }
 
 cmd_stop() {
-  if [ ! -e "$SERVICES/$ARTIFACT-data" ]; then log "not running"; return 0; fi
+  if [ ! -e "$SERVICES/$DATA_NAME" ]; then log "not running"; return 0; fi
   resolve_paths
   if ! is_running; then rm -f "$PIDFILE"; log "not running"; return 0; fi
   local pid i; pid="$(read_pid)"
@@ -196,7 +212,7 @@ cmd_stop() {
 }
 
 cmd_status() {
-  if [ -e "$SERVICES/$ARTIFACT-data" ]; then
+  if [ -e "$SERVICES/$DATA_NAME" ]; then
     resolve_paths
     if is_running && healthy; then
       echo "running: $URL (pid $(read_pid))"

@@ -12,6 +12,8 @@
 # - Creates role `portal` (superuser, so Django can create test databases)
 #   and database `portal`.
 # - `start` prints the URL on its last line.
+# - PG_CLUSTER (default `postgres`) names the state directory, so the production topology's
+#   cluster (scripts/production.sh) lives beside the one the tests use.
 set -euo pipefail
 
 SERVICE=postgres
@@ -22,6 +24,10 @@ HOST=127.0.0.1
 DB_NAME=portal
 DB_USER=portal
 PG_OS_USER=postgres
+CLUSTER="${PG_CLUSTER:-postgres}"
+# Tests trade durability for speed; PG_DURABLE=true (production) keeps PostgreSQL's defaults.
+DURABILITY="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[ "${PG_DURABLE:-}" = true ] && DURABILITY=""
 URL="postgres://${DB_USER}@${HOST}:${PORT}/${DB_NAME}"
 
 as_pg() {
@@ -62,7 +68,7 @@ ensure_installed() {
 
 # Where the state lives; sets PGBASE (real dir), DATA, LOGFILE.
 resolve_paths() {
-  PGBASE="$(state_dir postgres "$PG_OS_USER")"
+  PGBASE="$(state_dir "$CLUSTER" "$PG_OS_USER")"
   DATA="$PGBASE/data"
   LOGFILE="$PGBASE/postgres.log"
 }
@@ -110,7 +116,7 @@ EOF
     log "starting on $HOST:$PORT"
     local t0=$SECONDS
     as_pg "$BINDIR/pg_ctl" -D "$DATA" -l "$LOGFILE" -w -t 60 \
-      -o "-c listen_addresses=$HOST -p $PORT -c unix_socket_directories='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      -o "-c listen_addresses=$HOST -p $PORT -c unix_socket_directories='' $DURABILITY" \
       start >/dev/null || { tail -n 30 "$LOGFILE" >&2 || true; die "pg_ctl start failed"; }
     log "started in $((SECONDS - t0))s"
   fi
@@ -134,7 +140,7 @@ EOF
 
 cmd_stop() {
   BINDIR="$(find_bindir)"
-  if [ -z "$BINDIR" ] || [ ! -e "$SERVICES/postgres" ]; then
+  if [ -z "$BINDIR" ] || [ ! -e "$SERVICES/$CLUSTER" ]; then
     log "not running"; return 0
   fi
   resolve_paths
@@ -150,7 +156,7 @@ cmd_stop() {
 
 cmd_status() {
   BINDIR="$(find_bindir)"
-  if [ -n "$BINDIR" ] && [ -e "$SERVICES/postgres" ]; then
+  if [ -n "$BINDIR" ] && [ -e "$SERVICES/$CLUSTER" ]; then
     resolve_paths
     if is_running && as_pg "$BINDIR/pg_isready" -q -h "$HOST" -p "$PORT"; then
       echo "running: $URL (data: $DATA)"
