@@ -11,7 +11,9 @@ Usage: make bench-production   (starts the topology; or, with it running:
    the run and deleted afterwards.
 2. Cached req/s: wrk, 2 threads × 16 connections for 5 s, against nginx's micro-cache and
    against nginx serving the same HTML as a static file.
-3. Memory: RSS and PSS of each worker after 1,000 requests per worker.
+3. Memory of each worker after 1,000 requests per worker: RSS (which counts the pages shared
+   with the master after the fork), PSS (shared pages split between their sharers) and USS
+   (the worker's own pages: what one more worker costs).
 """
 
 import argparse
@@ -90,8 +92,12 @@ def cpu_ticks(pids):
 
 def memory_mib(pid):
     rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
-    rss, pss = (int(re.search(rf"^{key}:\s+(\d+)", rollup, re.M)[1]) for key in ("Rss", "Pss"))
-    return f"RSS {rss / 1024:.0f} MiB, PSS {pss / 1024:.0f} MiB"
+    kib = {key: int(value) for key, value in re.findall(r"^(\w+):\s+(\d+) kB", rollup, re.M)}
+    private = kib["Private_Clean"] + kib["Private_Dirty"]
+    return (
+        f"RSS {kib['Rss'] / 1024:.0f} MiB, PSS {kib['Pss'] / 1024:.0f} MiB, "
+        f"private (USS) {private / 1024:.0f} MiB"
+    )
 
 
 def fetch(base, url):

@@ -35,10 +35,10 @@ NGINX_CONF="$STATE/nginx/nginx.conf"
 # es_node N start|stop|status: node es1 is master-eligible and holds data; es2 holds data only.
 # (Two master-eligible nodes cannot elect a master once either is gone; see README "Deploying".)
 es_node() {
-  local n="$1" roles=""
-  [ "$n" = 2 ] && roles=data
+  local n="$1" roles="" master=es1
+  [ "$n" = 2 ] && roles=data master=""
   ES_NODE="es$n" ES_PORT="${ES_HTTP[$((n - 1))]}" ES_TRANSPORT_PORT="${ES_TRANSPORT[$((n - 1))]}" \
-    ES_SEED_HOSTS="$ES_SEEDS" ES_ROLES="$roles" ES_INITIAL_MASTER=es1 \
+    ES_SEED_HOSTS="$ES_SEEDS" ES_ROLES="$roles" ES_INITIAL_MASTER="$master" \
     bash scripts/elasticsearch.sh "$2"
 }
 
@@ -69,6 +69,7 @@ HTTPS=false
 DATABASE_URL=postgres://portal@127.0.0.1:$PGPORT/portal
 REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0
 ELASTICSEARCH_URL=http://127.0.0.1:${ES_HTTP[0]}
+SEARCH_INDEX_PREFIX=portal
 SEARCH_INDEX_REPLICAS=1
 TRUSTED_PROXIES=127.0.0.1
 FRONTEND_CACHE_PURGE_URL=http://127.0.0.1:$PUBLIC_PORT

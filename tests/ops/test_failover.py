@@ -104,7 +104,8 @@ def publish_news(word):
 import datetime
 from home.models import NewsIndexPage, NewsPage
 index = NewsIndexPage.objects.get()
-page = NewsPage(title_zh_hans="故障切换 {word}", title_en="Failover {word}", slug="{word}",
+page = NewsPage(title="故障切换 {word}", title_zh_hans="故障切换 {word}",
+                title_en="Failover {word}", slug="{word}", slug_zh_hans="{word}", slug_en="{word}",
                 date=datetime.date.today(), body="<p>{word}</p>")
 index.add_child(instance=page)
 page.save_revision().publish()
