@@ -17,6 +17,7 @@ Usage: make bench-production   (starts the topology; or, with it running:
 """
 
 import argparse
+import logging
 import os
 import re
 import shutil
@@ -36,6 +37,7 @@ for line in ENV_FILE.read_text().splitlines():
 import django_env  # noqa: E402
 
 django_env.setup("portal.settings.production")
+logging.getLogger("portal.request").setLevel(logging.WARNING)  # this process's own renders
 
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -143,6 +145,9 @@ def main():
     parser.add_argument("--app-port", type=int, default=8101)
     parser.add_argument("--master-pid", type=int, help="default: the gunicorn pid file")
     parser.add_argument("--memory-requests", type=int, default=1000, help="per worker")
+    parser.add_argument(
+        "--uncached-only", action="store_true", help="skip wrk (to compare WSGI servers)"
+    )
     args = parser.parse_args()
     master = args.master_pid or int(
         (ROOT / ".services" / "production" / f"app-{args.app_port}.pid").read_text()
@@ -163,7 +168,7 @@ def main():
         floor_cpu = {lang: cpu for name, lang, _u, _s, _q, cpu in rows if name == "floor"}
 
         # cached: each page through nginx's micro-cache against the same bytes as a static file
-        for row in rows:
+        for row in rows if not args.uncached_only else []:
             url = row[2]
             static_copy.write_bytes(fetch(PUBLIC, url)[1])
             row.append(wrk_rps(PUBLIC + urllib.parse.quote(url, safe="/?=&")))
@@ -188,12 +193,12 @@ def main():
         "cached/static",
     )
     print("{:12} {:8} {:>6} {:>7} {:>7} {:>8} {:>10} {:>10} {:>13}".format(*header))
-    for name, language, _url, status, queries, cpu, cached, static in rows:
-        print(
-            f"{name:12} {language:8} {status:>6} {queries:>7} {cpu:>7.1f} "
-            f"{cpu / floor_cpu[language]:>8.2f} {cached:>10.0f} {static:>10.0f} "
-            f"{cached / static:>13.2f}"
-        )
+    for name, language, _url, status, queries, cpu, *cached in rows:
+        line = f"{name:12} {language:8} {status:>6} {queries:>7} {cpu:>7.1f} "
+        line += f"{cpu / floor_cpu[language]:>8.2f}"
+        if cached:
+            line += f" {cached[0]:>10.0f} {cached[1]:>10.0f} {cached[0] / cached[1]:>13.2f}"
+        print(line)
 
     urls = [row[2] for row in rows if row[0] != "floor"]
     for i in range(args.memory_requests * len(workers)):
