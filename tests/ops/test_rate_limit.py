@@ -11,16 +11,9 @@ import urllib.request
 
 import pytest
 
-pytestmark = pytest.mark.production
+from tests.cooperation.test_opportunity_page import ENQUIRY
 
-ENQUIRY = {
-    "name": "Ada Investor",
-    "organisation": "Example Capital",
-    "email": "ada@example.com",
-    "country": "Germany",
-    "message": "We would like to discuss a joint venture.",
-    "consent": "on",
-}
+pytestmark = pytest.mark.production
 
 
 def an_opportunity(base):
