@@ -71,6 +71,7 @@ restore:
 
 bench-production: install
 	bash scripts/production.sh start
+	command -v wrk >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk
 	$(PY) scripts/bench_production.py
 
 bench-search: install

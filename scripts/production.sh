@@ -131,6 +131,11 @@ cmd_start() {
   bash scripts/redis.sh start >/dev/null
   es_node 1 start >/dev/null
   es_node 2 start >/dev/null
+  # Every portal index keeps a copy on each data node (one replica here), whatever replica
+  # count the app asks for, so losing either node loses no shard.
+  curl -fsS -m 30 -X PUT "http://127.0.0.1:${ES_HTTP[0]}/_index_template/portal-copies" \
+    -H 'Content-Type: application/json' \
+    -d '{"index_patterns": ["portal-*"], "template": {"settings": {"index.auto_expand_replicas": "0-1"}}}' >/dev/null
   write_env
   manage migrate --noinput -v 0
   if [ ! -f "$STATE/plan-loaded" ]; then  # later starts keep the content (and editors' changes)
