@@ -26,11 +26,12 @@ def add_siblings(index, area, count):
     for n in range(count):
         index.add_child(
             instance=OpportunityPage(
-                title=f"兄弟{n}",
+                # Both languages named: the bare field names mean the active language's.
+                title_zh_hans=f"兄弟{n}",
                 title_en=f"Sibling {n}",
-                slug=f"sibling-{n}",
+                slug_zh_hans=f"sibling-{n}",
                 slug_en=f"sibling-{n}",
-                summary=f"兄弟{n}",
+                summary_zh_hans=f"兄弟{n}",
                 kind=OpportunityPage.Kind.PROJECT,
                 stage=OpportunityPage.Stage.PROPOSED,
                 strategy_area=area,
