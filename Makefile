@@ -6,9 +6,13 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve migrate content test lint format elasticsearch postgres stop-services messages bench-search bench-pages production backup restore bench-production
+.DEFAULT_GOAL := install
+.PHONY: help install run serve migrate content test lint format elasticsearch postgres stop-services messages bench-search bench-pages production backup restore bench-production
 
-install: $(VENV)/.installed messages
+help:  ## this list: every target and what it does
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  \1\t\2/' | expand -t 20
+
+install: $(VENV)/.installed messages  ## Debian packages, the virtualenv, npm packages, compiled translations
 
 $(VENV)/.installed: pyproject.toml package.json
 	bash scripts/system-packages.sh
@@ -18,64 +22,61 @@ $(VENV)/.installed: pyproject.toml package.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-messages: $(VENV)/.installed
+messages: $(VENV)/.installed  ## compile the interface translations (locale/)
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
-migrate: install
+migrate: install  ## apply migrations (without prompts), then fill the translation fields
 	$(MANAGE) migrate --noinput
 	$(MANAGE) update_translation_fields
 
-content: migrate
+content: migrate  ## load the plan (load_plan), demo logins, the search index when configured
 	$(MANAGE) load_plan
 	$(MANAGE) demo_accounts
 	if [ -n "$$ELASTICSEARCH_URL" ]; then $(MANAGE) search_index rebuild && $(MANAGE) update_index; fi
 
-run: content
+run: content  ## everything above, then serve the site on HOST:PORT (127.0.0.1:8000)
 	$(MANAGE) collectstatic --noinput -v 0
 	bash scripts/serve.sh $(HOST) $(PORT)
 
-test: install
+test: install  ## ruff, the migration check and the whole suite on PostgreSQL + Elasticsearch
 	bash scripts/test.sh
 
-lint: install
+lint: install  ## ruff check and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-format: install
+format: install  ## ruff fix and format
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-elasticsearch:
+elasticsearch:  ## start Elasticsearch (prints its URL)
 	bash scripts/elasticsearch.sh start
 
-postgres:
+postgres:  ## start PostgreSQL (prints its URL)
 	bash scripts/postgres.sh start
 
-stop-services:
+stop-services:  ## stop every service these commands started, production topology included
 	-bash scripts/production.sh stop
 	-bash scripts/elasticsearch.sh stop
 	-bash scripts/postgres.sh stop
 
-# The production topology on one machine (nginx, two app nodes, PostgreSQL, Redis, a two-node
-# Elasticsearch cluster); prints the public URL last. scripts/production.sh explains the layout.
-production: install
+# scripts/production.sh explains the layout.
+production: install  ## nginx, two app nodes, PostgreSQL, Redis, two-node Elasticsearch; prints the URL
 	bash scripts/production.sh start
 
-# PostgreSQL dump + media archive of the production topology into backups/<time>/;
-# `make restore BACKUP=backups/<time>` puts one back.
-backup:
+backup:  ## PostgreSQL dump + media archive of the production topology into backups/<time>/
 	bash scripts/backup.sh backup
 
-restore:
+restore:  ## put a backup back: make restore BACKUP=backups/<time>
 	bash scripts/backup.sh restore "$(BACKUP)"
 
-bench-production: install
+bench-production: install  ## CPU ms and queries per page, cached req/s against nginx static
 	bash scripts/production.sh start
 	command -v wrk >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk
 	$(PY) scripts/bench_production.py
 
-bench-search: install
+bench-search: install  ## search latency and indexing throughput
 	bash scripts/with-services.sh $(PY) scripts/bench_search.py
 
-bench-pages: install
+bench-pages: install  ## page serving benchmark
 	bash scripts/with-services.sh $(PY) scripts/bench_pages.py

@@ -1,8 +1,10 @@
 """Builds the site from the plan's data files in `content/` (see content/README.md).
 
-Idempotent: every object remembers the key and a fingerprint of the record it came from, so a
-second run finds it and changes nothing; a record whose data changed is updated; an object an
-editor has changed since it was loaded is kept as the editor left it.
+Every file is checked against its schema (plan/schema.py) before the database is touched.
+Idempotent: every object remembers the key and a fingerprint of the record it came from (and of
+the loader's mapping, LOADER_VERSION), so a second run finds it and changes nothing; a record
+whose data or mapping changed is updated; a page whose record disappeared is unpublished; an
+object a person has changed since it was loaded (per Wagtail's audit log) is kept as they left it.
 """
 
 import hashlib
@@ -12,14 +14,14 @@ from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.text import slugify
-from wagtail.models import Page, Site
+from wagtail.models import ModelLogEntry, Page, PageLogEntry, Site
 
 from cooperation.models import (
     OpportunityPage,
@@ -27,25 +29,25 @@ from cooperation.models import (
     ProgrammePage,
     StrategyAreaPage,
 )
-from core.models import County, PartnerRegion, Sector
+from core.models import County, PartnerRegion, PlanSourced, Sector
 from home.models import AboutPlanPage, HomePage, Indicator, NewsPage
+from plan.schema import read_yaml, validate
 from tourism.models import AttractionPage, EventPage, RoutePage, RouteStop
 
 CONTENT_DIR = Path(settings.BASE_DIR) / "content"
 LANGUAGES = {"zh": "zh_hans", "en": "en"}
-
-
-class PlanDataError(Exception):
-    """The data files are inconsistent (a missing key, an unknown reference)."""
-
-
-def read_yaml(path):
-    with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+# Raise when the way records become fields changes: every object not changed by a person is then
+# updated by the next load, though its record is the same.
+LOADER_VERSION = 2
 
 
 def fingerprint(record):
-    canonical = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
+    canonical = json.dumps(
+        {"loader": LOADER_VERSION, "record": record},
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
+    )
     return hashlib.sha1(canonical.encode("utf-8")).hexdigest()
 
 
@@ -92,26 +94,49 @@ def title_fields(record, slug):
 
 
 class PlanLoader:
-    def __init__(self, content_dir=CONTENT_DIR, log=print):
+    def __init__(self, content_dir=CONTENT_DIR, log=print, dry_run=False):
         self.content_dir = Path(content_dir)
         self.log = log
+        self.dry_run = dry_run
         self.stats = Counter()
+        self.changes = []  # (outcome, kind, key) of every object created, updated or unpublished
         self.snippets = {}  # (model, key) → object, for resolving references
+        self.loaded_pages = set()  # (model, key) of every page the data files still describe
+        self.changed_by_people = set()
+
+    def find_changes_by_people(self):
+        """(model, pk) of everything a person has changed: their edits, publications and
+        approvals are in Wagtail's audit log with their user; the loader's own saves have none."""
+        changed = ModelLogEntry.objects.filter(user__isnull=False, content_changed=True)
+        pages = PageLogEntry.objects.filter(user__isnull=False, content_changed=True)
+        self.changed_by_people = {
+            (content_type, str(pk))
+            for content_type, pk in changed.values_list("content_type_id", "object_id")
+        } | {("page", str(pk)) for pk in pages.values_list("page_id", flat=True)}
+
+    def changed_by_a_person(self, obj):
+        kind = "page" if isinstance(obj, Page) else ContentType.objects.get_for_model(obj).pk
+        return (kind, str(obj.pk)) in self.changed_by_people
 
     # ----------------------------------------------------------------- generic upserts
     def count(self, model, outcome):
         # Reports name models in English whatever language the command runs in.
         with translation.override("en"):
-            self.stats[(str(model._meta.verbose_name), outcome)] += 1
+            kind = str(model._meta.verbose_name)
+        self.stats[(kind, outcome)] += 1
+        return kind
+
+    def record_change(self, model, outcome, key):
+        self.changes.append((outcome, self.count(model, outcome), key))
 
     def upsert_snippet(self, model, key, record, values):
         obj = model.objects.filter(plan_key=key).first()
         record_fingerprint = fingerprint(record)
         if obj is None:
             obj = model.objects.create(plan_key=key, plan_fingerprint=record_fingerprint, **values)
-            self.count(model, "created")
-        elif obj.edited_in_admin:
-            self.count(model, "kept (edited in admin)")
+            self.record_change(model, "created", key)
+        elif self.changed_by_a_person(obj):
+            self.count(model, "kept (edited by a person)")
         elif obj.plan_fingerprint == record_fingerprint:
             self.count(model, "unchanged")
         else:
@@ -119,21 +144,17 @@ class PlanLoader:
                 setattr(obj, name, value)
             obj.plan_fingerprint = record_fingerprint
             obj.save()
-            self.count(model, "updated")
+            self.record_change(model, "updated", key)
         self.snippets[(model, key)] = obj
         return obj
-
-    @staticmethod
-    def edited_by_person(page):
-        """The loader saves revisions without a user; any other revision is an editor's."""
-        return page.has_unpublished_changes or page.revisions.filter(user__isnull=False).exists()
 
     def upsert_page(self, model, parent, key, record, values, relations=None):
         """Create or update one page; `relations` are m2m/child relations set before publishing."""
         page = model.objects.filter(plan_key=key).first()
         record_fingerprint = fingerprint(record)
-        if page is not None and self.edited_by_person(page):
-            self.count(model, "kept (edited by an editor)")
+        self.loaded_pages.add((model, key))
+        if page is not None and self.changed_by_a_person(page):
+            self.count(model, "kept (edited by a person)")
             return page
         if page is not None and page.plan_fingerprint == record_fingerprint:
             self.count(model, "unchanged")
@@ -149,21 +170,40 @@ class PlanLoader:
         if created:
             parent.add_child(instance=page)
         page.save_revision().publish()
-        self.count(model, "created" if created else "updated")
+        self.record_change(model, "created" if created else "updated", key)
         return page
 
+    def unpublish_removed_pages(self):
+        """Unpublish the live pages whose records are gone from the data files, unless a person
+        changed them (then the page is theirs now)."""
+        for model in apps.get_models():
+            if not (issubclass(model, Page) and issubclass(model, PlanSourced)):
+                continue
+            keys = {key for loaded, key in self.loaded_pages if loaded is model}
+            for page in (
+                model.objects.live()
+                .exact_type(model)
+                .exclude(plan_key="")
+                .exclude(plan_key__in=keys)
+            ):
+                if self.changed_by_a_person(page):
+                    self.count(model, "kept (removed from the data, edited by a person)")
+                else:
+                    page.unpublish()
+                    self.record_change(model, "unpublished (removed from the data)", page.plan_key)
+
     def ref(self, model, key):
-        try:
-            return self.snippets[(model, key)]
-        except KeyError:
-            raise PlanDataError(f"unknown {model.__name__} key {key!r}") from None
+        # The schema check found unknown keys already; a miss here is the loader's own bug.
+        return self.snippets[(model, key)]
 
     def refs(self, model, keys):
         return [self.ref(model, key) for key in keys or []]
 
     # ----------------------------------------------------------------- the content
     def run(self):
+        validate(self.content_dir)
         with transaction.atomic():
+            self.find_changes_by_people()
             self.load_taxonomy()
             self.load_indicators()
             site = read_yaml(self.content_dir / "site.yaml")
@@ -173,6 +213,10 @@ class PlanLoader:
             areas = self.load_strategy_areas(sections["cooperation"])
             self.load_opportunities(sections["opportunities"], areas)
             self.load_tourism(sections["tourism"])
+            self.unpublish_removed_pages()
+            if self.dry_run:
+                # Every step ran, so the report says exactly what a load would do; keep nothing.
+                transaction.set_rollback(True)
         self.report()
         return self.stats
 
@@ -381,10 +425,7 @@ class PlanLoader:
 
     def load_opportunities(self, opportunity_index, areas):
         for record in read_yaml(self.content_dir / "opportunities.yaml")["opportunities"]:
-            try:
-                area = areas[record["strategy_area"]]
-            except KeyError:
-                raise PlanDataError(f"{record['key']}: unknown strategy area") from None
+            area = areas[record["strategy_area"]]
             self.upsert_page(
                 OpportunityPage,
                 opportunity_index,
@@ -429,10 +470,7 @@ class PlanLoader:
             )
 
         def stops(keys):
-            try:
-                return [attractions[key] for key in keys]
-            except KeyError as error:
-                raise PlanDataError(f"unknown attraction {error}") from None
+            return [attractions[key] for key in keys]
 
         routes = {}
         for record in data["routes"]:
@@ -490,6 +528,13 @@ class PlanLoader:
                 if k == kind
             )
             self.log(f"  {kind}: {outcomes}")
-        created = sum(n for (_k, outcome), n in self.stats.items() if outcome == "created")
-        updated = sum(n for (_k, outcome), n in self.stats.items() if outcome == "updated")
-        self.log(f"Plan loaded: {created} created, {updated} updated.")
+        for outcome, kind, key in self.changes:
+            # Unpublishing is always named: someone may need to look at it.
+            if self.dry_run or outcome.startswith("unpublished"):
+                self.log(f"  {outcome}: {kind} {key}")
+        totals = Counter(outcome.split(" ")[0] for outcome, _kind, _key in self.changes)
+        verb = "Dry run, nothing saved; would have" if self.dry_run else "Plan loaded:"
+        self.log(
+            f"{verb} {totals['created']} created, {totals['updated']} updated, "
+            f"{totals['unpublished']} unpublished."
+        )

@@ -9,8 +9,6 @@ from .mixins import PlanSourced
 
 class NamedSnippet(PlanSourced):
     name = models.CharField(_("name"), max_length=255)
-    # Snippets edited in the admin are left alone by later `load_plan` runs.
-    edited_in_admin = models.BooleanField(default=False, editable=False)
 
     panels = [FieldPanel("name")]
 

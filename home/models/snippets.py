@@ -22,7 +22,6 @@ class Indicator(PlanSourced, ClusterableModel):
     )
     target_2025 = models.DecimalField(_("2025 target"), max_digits=12, decimal_places=2)
     target_or_more = models.BooleanField(_("target is a minimum (以上)"), default=False)
-    edited_in_admin = models.BooleanField(default=False, editable=False)
 
     panels = [
         FieldPanel("order"),

@@ -5,14 +5,21 @@ from functools import partial
 import pytest
 
 from search import relevance
+from search.registry import searchable_models, searchable_pages
 
 pytestmark = pytest.mark.elasticsearch
 CASES = relevance.load_cases()
 
 
-def test_relevance_set_is_large_and_varied():
-    assert len(CASES) >= 40
+def test_every_expected_page_is_a_live_searchable_page(db):
+    live = {
+        f"{spec.kind}:{page.plan_key}"
+        for model, spec in searchable_models().items()
+        for page in searchable_pages(model)
+    }
+    assert sorted({case["expect"] for case in CASES} - live) == []
     assert {case["lang"] for case in CASES} == {"zh-hans", "en"}
+    assert len({(case["q"], case["lang"]) for case in CASES}) == len(CASES), "a query twice"
 
 
 def test_recall_at_5_and_mrr(built_index, db):

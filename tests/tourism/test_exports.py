@@ -97,18 +97,19 @@ def test_calendar_has_china_tourism_day_yearly_on_19_may(calendar):
     assert "RRULE:FREQ=YEARLY" in event
 
 
-def test_calendar_leaves_out_undated_events(calendar, tourism_index):
+@pytest.mark.parametrize(
+    ("month", "day", "listed"),
+    [(None, None, False), (None, 19, False), (5, None, False), (5, 19, True)],
+)
+def test_only_events_with_a_month_and_a_day_recur_in_the_calendar(
+    client, tourism_index, month, day, listed
+):
     from tourism.models import EventPage
 
-    text = unfold(calendar)
-    undated = EventPage.objects.filter(start_date=None, day=None)
-    assert undated.exists()
-    for event in undated:
-        assert _escape(event.title_en) not in text
-    assert (
-        text.count("BEGIN:VEVENT")
-        == EventPage.objects.live().exclude(start_date=None, day=None).count()
-    )
+    event = EventPage.objects.live().filter(start_date=None).first()
+    EventPage.objects.filter(pk=event.pk).update(month=month, day=day)
+    text = unfold(client.get("/en/tourism/calendar/").content)
+    assert (f"UID:event-{event.pk}@" in text) is listed
 
 
 def test_editor_dates_become_an_all_day_event(client, tourism_index):

@@ -6,12 +6,9 @@ import pytest
 import yaml
 
 from plan.plan_loader import CONTENT_DIR
+from tests.geography import inside_xinxiang, legs_km
 from tests.tourism.plan_data import planned_stops
-from tourism.geo import haversine_km
 
-# Xinxiang's administrative area, with a little margin.
-LATITUDES = (34.88, 35.85)
-LONGITUDES = (113.38, 115.03)
 PAGE_QUERY_BUDGET = 20
 
 
@@ -22,8 +19,7 @@ def test_every_route_has_ordered_stops_inside_xinxiang(routes):
         assert stops == planned_stops(route.plan_key)
         assert len(stops) >= 2
         for stop in stops:
-            assert LATITUDES[0] <= stop.latitude <= LATITUDES[1], stop
-            assert LONGITUDES[0] <= stop.longitude <= LONGITUDES[1], stop
+            assert inside_xinxiang(stop.latitude, stop.longitude), stop
 
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
@@ -50,13 +46,11 @@ def test_route_page_lists_stops_in_order_with_straight_line_distances(client, so
     itinerary = body[body.index('class="itinerary"') : body.index('class="itinerary-total"')]
     positions = [itinerary.index(f">{stop.title_en}</a>") for stop in stops]
     assert positions == sorted(positions)
-    legs = [
-        haversine_km((a.latitude, a.longitude), (b.latitude, b.longitude))
-        for a, b in zip(stops, stops[1:], strict=False)
-    ]
-    for km in legs:
-        assert f"{km:.1f} km from the previous stop (straight line)" in itinerary
-    assert f"Total: {sum(legs):.1f} km in straight lines" in body
+    legs = legs_km(stops)
+    shown = re.findall(r"([\d.]+) km from the previous stop \(straight line\)", itinerary)
+    assert [float(km) for km in shown] == pytest.approx(legs, abs=0.051)
+    total = re.search(r"Total: ([\d.]+) km in straight lines", body).group(1)
+    assert float(total) == pytest.approx(sum(legs), abs=0.051)
 
 
 def test_route_page_shows_days_events_and_practical_notes(client, south_taihang):
@@ -119,9 +113,7 @@ def test_each_day_shows_the_distance_between_its_stops(client, south_taihang):
     days = body[body.index('id="days-heading"') :]
     for day in route["days"]:
         stops = [AttractionPage.objects.get(plan_key=key) for key in day["stops"]]
-        km = sum(
-            haversine_km((a.latitude, a.longitude), (b.latitude, b.longitude))
-            for a, b in zip(stops, stops[1:], strict=False)
-        )
+        km = sum(legs_km(stops))
         if len(stops) > 1:
-            assert f"{km:.1f} km between the day's stops (straight line)" in days
+            shown = re.findall(r"([\d.]+) km between the day's stops \(straight line\)", days)
+            assert any(float(value) == pytest.approx(km, abs=0.051) for value in shown)

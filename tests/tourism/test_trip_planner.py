@@ -2,10 +2,10 @@
 
 import re
 import xml.etree.ElementTree as ET
-from math import acos, cos, radians, sin
 
 import pytest
 
+from tests.geography import legs_km
 from tourism.itinerary import MAX_TRIP_PICKS
 
 GPX = "{http://www.topografix.com/GPX/1/1}"
@@ -30,13 +30,6 @@ def test_form_offers_every_attraction_grouped_by_county(client, tourism_index):
     assert 'class="itinerary"' not in body
 
 
-def law_of_cosines_km(a, b):
-    """An independent check of the haversine figures on the page (same mean Earth radius)."""
-    lat1, lon1, lat2, lon2 = (radians(float(x)) for x in (a.latitude, a.longitude, *b))
-    cosine = sin(lat1) * sin(lat2) + cos(lat1) * cos(lat2) * cos(lon2 - lon1)
-    return 6371.0088 * acos(cosine)
-
-
 def test_picks_come_back_west_to_east_with_distances(client, tourism_index):
     from tourism.models import AttractionPage
 
@@ -47,10 +40,7 @@ def test_picks_come_back_west_to_east_with_distances(client, tourism_index):
     assert stop_names(body) == [attraction.title_en for attraction in expected]
     legs = re.findall(r"([\d.]+) km from the previous stop \(straight line\)", body)
     shown = [float(km) for km in legs]
-    known = [
-        law_of_cosines_km(a, (b.latitude, b.longitude))
-        for a, b in zip(expected, expected[1:], strict=False)
-    ]
+    known = legs_km(expected)
     assert shown == pytest.approx(known, abs=0.5)
     total = float(re.search(r"Total: ([\d.]+) km in straight lines", body).group(1))
     assert total == pytest.approx(sum(known), abs=0.5)

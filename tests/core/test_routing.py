@@ -1,0 +1,109 @@
+"""Serving a page costs the same whatever the number of its siblings (core/routing.py)."""
+
+from collections import Counter
+
+import pytest
+from django.db.models.signals import post_init
+from django.utils import translation
+
+
+@pytest.fixture
+def instances_built():
+    """Model instances built, by model, while the fixture is active."""
+    built = Counter()
+
+    def count(sender, **kwargs):
+        built[sender] += 1
+
+    post_init.connect(count, weak=False)
+    yield built
+    post_init.disconnect(count)
+
+
+def add_siblings(index, area, count):
+    from cooperation.models import OpportunityPage
+
+    for n in range(count):
+        index.add_child(
+            instance=OpportunityPage(
+                # Both languages named: the bare field names mean the active language's.
+                title_zh_hans=f"兄弟{n}",
+                title_en=f"Sibling {n}",
+                slug_zh_hans=f"sibling-{n}",
+                slug_en=f"sibling-{n}",
+                summary_zh_hans=f"兄弟{n}",
+                kind=OpportunityPage.Kind.PROJECT,
+                stage=OpportunityPage.Stage.PROPOSED,
+                strategy_area=area,
+            )
+        )
+
+
+def built_when_serving(client, url, built):
+    client.get(url)  # warm the per-process caches (site root paths, templates)
+    built.clear()
+    assert client.get(url).status_code == 200
+    return sum(built.values())
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_serving_an_opportunity_builds_as_many_instances_whatever_its_siblings(
+    client, db, instances_built, language
+):
+    from cooperation.models import OpportunityIndexPage, OpportunityPage
+
+    page = OpportunityPage.objects.live().order_by("path").first()
+    with translation.override(language):
+        url = page.get_url()
+    siblings = OpportunityPage.objects.count()
+    before = built_when_serving(client, url, instances_built)
+    add_siblings(OpportunityIndexPage.objects.get(), page.strategy_area, 30)
+
+    assert built_when_serving(client, url, instances_built) == before
+    # Loading every sibling to compare slugs (wagtail-modeltranslation's route) would cost more.
+    assert before < siblings
+
+
+def test_a_page_without_an_english_slug_is_found_by_its_chinese_one(client, db):
+    from cooperation.models import OpportunityPage
+
+    page = OpportunityPage.objects.live().order_by("path").first()
+    OpportunityPage.objects.filter(pk=page.pk).update(slug_en="")
+    response = client.get(f"/en/opportunities/{page.slug_zh_hans}/")
+    assert response.status_code == 200
+    assert page.title_en in response.content.decode()
+
+
+def test_an_unknown_slug_is_a_404(client, db):
+    assert client.get("/en/opportunities/no-such-opportunity/").status_code == 404
+
+
+def test_checking_a_pages_slugs_builds_as_many_instances_whatever_its_siblings(db, instances_built):
+    from cooperation.models import OpportunityIndexPage, OpportunityPage
+
+    page = OpportunityPage.objects.live().order_by("path").first()
+    siblings = OpportunityPage.objects.count()
+
+    def built_by_clean():
+        instances_built.clear()
+        page.clean()
+        return sum(instances_built.values())
+
+    before = built_by_clean()
+    add_siblings(OpportunityIndexPage.objects.get(), page.strategy_area, 30)
+    assert built_by_clean() == before
+    # wagtail-modeltranslation's check built every sibling.
+    assert before < siblings
+
+
+@pytest.mark.parametrize("field", ["slug_zh_hans", "slug_en"])
+def test_a_slug_a_sibling_has_in_either_language_is_refused(db, field):
+    from django.core.exceptions import ValidationError
+
+    from cooperation.models import OpportunityPage
+
+    first, second = OpportunityPage.objects.order_by("path")[:2]
+    setattr(second, field, getattr(first, field))
+    with pytest.raises(ValidationError) as raised:
+        second.clean()
+    assert field in raised.value.message_dict
