@@ -8,14 +8,22 @@ from search.client import get_client
 from search.forms import ApiSearchForm, QueryForm, SearchForm
 from search.query import search as run_search
 from search.query import suggest
-from search.registry import KIND_LABELS
+from search.registry import KIND_LABELS, facet_labels
 from search.suggestions import database_suggestions, popular_links
 
 SUGGEST_MIN_LENGTH = 1
 
 
-def facet_links(request, results):
-    """Facet values as links that add (or, when selected, remove) a filter, keeping the rest."""
+def facet_label(labels, name, value):
+    """A facet value (a language-neutral key) as shown to visitors, in their language."""
+    if name == "kind":
+        return str(KIND_LABELS.get(value, value))
+    return labels.get(name, {}).get(value, value)
+
+
+def facet_links(request, results, labels):
+    """Facet values as links that add (or, when selected, remove) a filter, keeping the rest.
+    Links carry plan keys, so they keep working after switching language."""
     groups = {}
     for name, buckets in results.facets.items():
         links = []
@@ -27,9 +35,13 @@ def facet_links(request, results):
                 params.pop(name)
             else:
                 params[name] = value
-            label = KIND_LABELS.get(value, value) if name == "kind" else value
             links.append(
-                {"label": label, "count": count, "selected": selected, "query": params.urlencode()}
+                {
+                    "label": facet_label(labels, name, value),
+                    "count": count,
+                    "selected": selected,
+                    "query": params.urlencode(),
+                }
             )
         if links:
             groups[name] = links
@@ -54,7 +66,7 @@ def search(request):
     if results:
         context.update(
             results=results,
-            facets=facet_links(request, results),
+            facets=facet_links(request, results, facet_labels(language)),
             previous_page=page_link(request, query.page - 1) if query.page > 1 else None,
             next_page=page_link(request, query.page + 1) if query.page < results.pages else None,
         )
@@ -77,12 +89,16 @@ def api_search(request):
     if not query.text:
         return JsonResponse({"total": 0, "results": [], "facets": {}})
     results = run_search(query)
+    labels = facet_labels(query.language)
     return JsonResponse(
         {
             "total": results.total,
             "results": [hit_json(hit) for hit in results.hits],
             "facets": {
-                name: [{"value": value, "count": count} for value, count in buckets]
+                name: [
+                    {"value": value, "label": facet_label(labels, name, value), "count": count}
+                    for value, count in buckets
+                ]
                 for name, buckets in results.facets.items()
             },
             "complete": results.complete,
