@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve migrate content test lint format elasticsearch postgres stop-services messages bench-search bench-pages
+.PHONY: install run serve migrate content test lint format elasticsearch postgres stop-services messages bench-search bench-known-items bench-pages
 
 install: $(VENV)/.installed messages
 
@@ -57,6 +57,9 @@ stop-services:
 
 bench-search: install
 	bash scripts/with-services.sh $(PY) scripts/bench_search.py
+
+bench-known-items: install
+	bash scripts/with-services.sh $(PY) scripts/bench_known_items.py
 
 bench-pages: install
 	bash scripts/with-services.sh $(PY) scripts/bench_pages.py

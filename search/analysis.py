@@ -73,12 +73,21 @@ def _t2s():
 
 
 @cache
+def _s2t():
+    return opencc.OpenCC("s2t")
+
+
+@cache
 def _stemmer():
     return snowballstemmer.stemmer("english")
 
 
 def simplified(text):
     return _t2s().convert(text)
+
+
+def traditional(text):
+    return _s2t().convert(text)
 
 
 def normalise(text):

@@ -89,6 +89,7 @@ def database_search(query):
                 kind=page_kind,
                 snippet=mark_terms(page_body(page, query.language), pattern),
                 plan_key=page.plan_key,
+                page_id=page.pk,
             )
             for page, page_kind, _values in found[start : start + PAGE_SIZE]
         ]

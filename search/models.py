@@ -48,3 +48,23 @@ class SearchTerm(models.Model):
         """Every name of the term, in both languages."""
         synonyms = f"{self.zh_synonyms}\n{self.en_synonyms}".splitlines()
         return [form.strip() for form in [self.zh, self.en, *synonyms] if form.strip()]
+
+
+class SearchRecord(models.Model):
+    """One search made by a visitor: what, in which language, how many results, which result
+    was opened. Nothing about the visitor (no address, account, session or time of day)."""
+
+    language = models.CharField(_("language"), max_length=8)
+    query = models.CharField(_("query"), max_length=200, db_index=True)
+    results = models.PositiveIntegerField(_("results"))
+    clicked_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    date = models.DateField(_("date"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("search record")
+        verbose_name_plural = _("search records")
+
+    def __str__(self):
+        return self.query

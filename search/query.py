@@ -186,11 +186,18 @@ def elasticsearch_search(client, query):
         post_tags=[MARK_END],
         highlight_query=highlighting(query.text, query.language).to_dict(),
     )
-    search = search.source(["title", "url", "kind", "plan_key"])
+    search = search.source(["title", "url", "kind", "plan_key", "page_id"])
     start = (query.page - 1) * PAGE_SIZE
     response = search[start : start + PAGE_SIZE].execute()
     hits = [
-        Hit(hit.title, hit.url, hit.kind, safe_highlight(first_fragment(hit)), hit.plan_key)
+        Hit(
+            hit.title,
+            hit.url,
+            hit.kind,
+            safe_highlight(first_fragment(hit)),
+            hit.plan_key,
+            hit.page_id,
+        )
         for hit in response
     ]
     facets = {

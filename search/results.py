@@ -27,6 +27,7 @@ class Hit:
     kind: str
     snippet: str  # safe HTML: escaped text with <mark> around matches
     plan_key: str = ""
+    page_id: int | None = None
 
     @property
     def kind_label(self):

@@ -1,9 +1,12 @@
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from elasticsearch import ApiError, TransportError
+from wagtail.models import Page
 
+from search import analytics
 from search.client import get_client
 from search.forms import ApiSearchForm, QueryForm, SearchForm
 from search.query import search as run_search
@@ -66,6 +69,7 @@ def search(request):
     if results:
         context.update(
             results=results,
+            record_id=record_new_search(query, results),
             facets=facet_links(request, results, facet_labels(language)),
             previous_page=page_link(request, query.page - 1) if query.page > 1 else None,
             next_page=page_link(request, query.page + 1) if query.page < results.pages else None,
@@ -73,6 +77,22 @@ def search(request):
     if not (results and results.hits):  # the template shows them only then
         context["popular"] = popular_links(language)
     return render(request, "search/search.html", context)
+
+
+def record_new_search(query, results):
+    """Analytics count a search once: its first page, before any filter is chosen."""
+    if query.page == 1 and not query.filters:
+        return analytics.record(query, results.total)
+    return None
+
+
+@require_GET
+def go(request, record_id, page_id):
+    """A result opened from the search page: counted for the analytics, then redirected to
+    the page (only to a live, public page, so this is no open redirect)."""
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id)
+    analytics.record_click(record_id, page)
+    return redirect(page.get_url(request))
 
 
 def hit_json(hit):
@@ -89,7 +109,13 @@ def api_search(request):
     if not query.text:
         return JsonResponse({"total": 0, "results": [], "facets": {}})
     results = run_search(query)
+    record_new_search(query, results)
     labels = facet_labels(query.language)
+    with translation.override(query.language):
+        return facet_json(results, labels)
+
+
+def facet_json(results, labels):
     return JsonResponse(
         {
             "total": results.total,
