@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := install
-.PHONY: help install run serve migrate content test lint format elasticsearch postgres stop-services messages bench-search bench-pages production backup restore bench-production
+.PHONY: help install run serve migrate content test lint format elasticsearch postgres stop-services messages bench-search bench-known-items bench-pages production backup restore bench-production
 
 help:  ## this list: every target and what it does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  \1\t\2/' | expand -t 20
@@ -77,6 +77,9 @@ bench-production: install  ## CPU ms and queries per page, cached req/s against 
 
 bench-search: install  ## search latency and indexing throughput
 	bash scripts/with-services.sh $(PY) scripts/bench_search.py
+
+bench-known-items: install  ## known-item search: MRR per title variant, Elasticsearch and fallback
+	bash scripts/with-services.sh $(PY) scripts/bench_known_items.py
 
 bench-pages: install  ## page serving benchmark
 	bash scripts/with-services.sh $(PY) scripts/bench_pages.py

@@ -4,10 +4,14 @@ The Elasticsearch we run (the integ-test distribution) has only core analysis: i
 tokenizer cuts Chinese into single characters and nothing stems English. So texts are analysed
 here and indexed as space-separated tokens into `whitespace` fields (see search/README.md):
 
-- Chinese: Traditional → Simplified (OpenCC t2s), jieba's search segmentation, plus every pair of
-  adjacent Han characters so a word inside a longer run (农谷 in 中原农谷) is still found.
+- Chinese: Traditional → Simplified (OpenCC t2s), jieba's search segmentation into words; every
+  pair of adjacent Han characters (bigrams) and every single character (unigrams) go into their
+  own, lower-boosted fields, so 农谷 inside 中原农谷, 河 alone or 万山 for 万仙山 still match.
+  Chinese stop words (的, 和 …) are dropped everywhere.
 - English: lowercase words, Snowball-stemmed, without stop words.
-- Pinyin: toneless syllables of a title ("wan xian shan") and the joined form ("wanxianshan").
+- Pinyin: toneless syllables ("wan xian shan"), the joined title ("wanxianshan") and each word
+  joined ("zhengzhou dushiquan"), so pinyin, pinyin typos and Chinese homophone typos match.
+- A query is cut into script parts (Han / Latin), each analysed by its own language.
 """
 
 import re
@@ -25,15 +29,52 @@ HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RUN = re.compile(f"[{HAN}]+")
 WORD = re.compile(f"[{HAN}]|[^\\W_]+", re.UNICODE)
 LATIN_WORD = re.compile(r"[^\W_]+", re.ASCII)
+SCRIPT_RUN = re.compile(f"([{HAN}]+)|[A-Za-z0-9\u00c0-\u024f]+")
 ENGLISH_STOP_WORDS = frozenset(
     ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it"]
     + ["of", "on", "or", "the", "to", "with"]
 )
+# Function words that occur in nearly every Chinese text: alone they match everything.
+CHINESE_STOP_WORDS = frozenset(
+    [
+        "的",
+        "地",
+        "得",
+        "了",
+        "着",
+        "和",
+        "与",
+        "及",
+        "或",
+        "并",
+        "在",
+        "是",
+        "之",
+        "其",
+        "等",
+        "为",
+        "以",
+        "于",
+        "而",
+        "也",
+        "把",
+        "被",
+        "对",
+    ]
+)
+# Elasticsearch refuses a query with more clauses than `indices.query.bool.max_clause_count`;
+# no visitor means more than this many words.
+MAX_QUERY_TOKENS = 32
 
 
 @cache
 def _t2s():
     return opencc.OpenCC("t2s")
+
+
+@cache
+def _s2t():
+    return opencc.OpenCC("s2t")
 
 
 @cache
@@ -45,28 +86,48 @@ def simplified(text):
     return _t2s().convert(text)
 
 
+def traditional(text):
+    return _s2t().convert(text)
+
+
 def normalise(text):
     """Simplified, lowercased text without spaces or punctuation: for whole-title comparison."""
     return "".join(WORD.findall(simplified(text).lower()))
 
 
+def latin_words(text):
+    """Lowercased Latin-script words without stop words, as written (not stemmed)."""
+    return [w for w in LATIN_WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
+
+
+def stem(word):
+    return _stemmer().stemWord(word)
+
+
 def english_tokens(text):
-    words = [w for w in LATIN_WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
-    return _stemmer().stemWords(words)
+    return _stemmer().stemWords(latin_words(text))
 
 
-def chinese_tokens(text):
-    """jieba search-mode words, Han bigrams and lowercased Latin words, in reading order."""
-    text = simplified(text).lower()
+def chinese_words(text):
+    """jieba search-mode words (without stop words) and lowercased Latin words, in order."""
     tokens = []
-    for word in jieba.cut_for_search(text):
+    for word in jieba.cut_for_search(simplified(text).lower()):
         if HAN_RUN.fullmatch(word):
-            tokens.append(word)
+            if word not in CHINESE_STOP_WORDS:
+                tokens.append(word)
         else:
             tokens.extend(LATIN_WORD.findall(word))
-    for run in HAN_RUN.findall(text):
-        tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
     return tokens
+
+
+def han_bigrams(text):
+    return [
+        run[i : i + 2] for run in HAN_RUN.findall(simplified(text)) for i in range(len(run) - 1)
+    ]
+
+
+def han_characters(text):
+    return [c for c in "".join(HAN_RUN.findall(simplified(text))) if c not in CHINESE_STOP_WORDS]
 
 
 def words(text):
@@ -74,18 +135,72 @@ def words(text):
     return [
         word
         for word in jieba.cut(simplified(text))
-        if HAN_RUN.fullmatch(word) or LATIN_WORD.fullmatch(word)
+        if (HAN_RUN.fullmatch(word) and word not in CHINESE_STOP_WORDS)
+        or (LATIN_WORD.fullmatch(word) and word.lower() not in ENGLISH_STOP_WORDS)
     ]
 
 
+def query_words(text):
+    """The words a database search requires: without stop words, and without single Latin
+    letters ("Dragon's" → dragon) unless they are all there is ("R&D" → r, d)."""
+    found = words(limited(text))
+    longer = [w for w in found if not (len(w) == 1 and LATIN_WORD.fullmatch(w))]
+    return [w.lower() for w in (longer or found)]
+
+
+def word_pattern(found):
+    """A regex marking `found` (query_words) in a text: Chinese words anywhere, Latin words
+    whole, in any inflection with the same stem (city marks cities)."""
+    alternatives = []
+    for word in sorted(found, key=len, reverse=True):
+        if HAN_RUN.fullmatch(word):
+            alternatives.append(re.escape(word))
+        else:
+            forms = "|".join(inflections(word))
+            alternatives.append(f"(?<![A-Za-z0-9])(?:{forms})(?![A-Za-z0-9])")
+    return re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+
+
 def tokens(text, language):
-    """Index or query tokens of `text` analysed as `language` ("zh-hans" or "en")."""
-    return chinese_tokens(text) if language == "zh-hans" else english_tokens(text)
+    """Index or query word tokens of `text` analysed as `language` ("zh-hans" or "en")."""
+    return chinese_words(text) if language == "zh-hans" else english_tokens(text)
+
+
+def script_parts(text):
+    """[(part, language)]: runs of Han text are Chinese, runs of Latin-script words English
+    ("新乡 new energy" → [("新乡", "zh-hans"), ("new energy", "en")])."""
+    text = simplified(text)
+    parts = []  # [start, end, language]
+    for run in SCRIPT_RUN.finditer(text):
+        language = "zh-hans" if run.group(1) else "en"
+        if parts and parts[-1][2] == language:
+            parts[-1][1] = run.end()
+        else:
+            parts.append([run.start(), run.end(), language])
+    return [(text[start:end], language) for start, end, language in parts]
+
+
+def limited(text):
+    """`text` cut after MAX_QUERY_TOKENS words, so every query stays within what Elasticsearch
+    accepts (clauses per query, term length)."""
+    found = list(WORD.finditer(text))
+    if len(found) <= MAX_QUERY_TOKENS:
+        return text
+    return text[: found[MAX_QUERY_TOKENS - 1].end()]
 
 
 def pinyin_syllables(text):
     """Toneless pinyin of the Han characters in `text`, one syllable per character."""
     return [s for run in HAN_RUN.findall(simplified(text)) for s in lazy_pinyin(run)]
+
+
+def pinyin_words(text):
+    """Toneless pinyin of each Chinese word of `text`, joined: 郑州都市圈 → zhengzhou dushiquan."""
+    return [
+        "".join(lazy_pinyin(word))
+        for word in jieba.cut(simplified(text))
+        if HAN_RUN.fullmatch(word) and word not in CHINESE_STOP_WORDS
+    ]
 
 
 @cache
@@ -122,3 +237,19 @@ def split_pinyin(text):
             return None
         result.extend(best[-1])
     return result
+
+
+# English endings tried when looking for the words a stem came from (highlighting).
+ENDINGS = ("", "s", "es", "ed", "ing", "ion", "ions")
+
+
+def inflections(word):
+    """Words with the same Snowball stem as `word`, from common endings: cities → city, cities.
+
+    Highlighting marks these in the original text, where only the stem was matched.
+    """
+    word = word.lower()
+    root = stem(word)
+    bases = {root, word, root + "e", root[:-1] + "y" if root.endswith("i") else root}
+    candidates = {base + ending for base in bases for ending in ENDINGS}
+    return sorted(c for c in candidates if stem(c) == root)

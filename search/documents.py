@@ -29,22 +29,36 @@ class PageDocument(Document):
     page_id = Integer()
     plan_key = Keyword()
     kind = Keyword()
-    strategy_area = Keyword()
+    strategy_area = Keyword()  # facets hold language-neutral plan keys
     county = Keyword()
     sector = Keyword()
+    clauses = Keyword()  # keys of the plan clauses the page cites (search/clauses.py)
+    clause_own = Keyword()  # … and of the clause whose text it publishes
     date = Date()
     url = Keyword(index=False)
 
     title = Text(**DISPLAY)
     title_tokens = Text(**TOKENS)
+    title_bigrams = Text(**TOKENS)
+    title_characters = Text(**TOKENS)
+    title_words = Text(**TOKENS)
     title_exact = Keyword()
     other_title = Text(**DISPLAY)
     other_title_tokens = Text(**TOKENS)
+    other_title_words = Text(**TOKENS)
     pinyin = Text(**TOKENS)
     pinyin_exact = Keyword()
+    pinyin_words = Text(**TOKENS)
     body = Text(**DISPLAY)
     body_tokens = Text(**TOKENS)
+    body_bigrams = Text(**TOKENS)
+    body_characters = Text(**TOKENS)
+    body_pinyin = Text(**TOKENS)
     suggest = Completion(analyzer="keyword", search_analyzer="keyword")
+
+
+# Suggestions of the same quality rank by kind: what visitors most often look for first.
+SUGGESTION_KIND_RANK = {"route": 0, "strategy-area": 1, "attraction": 2, "opportunity": 3}
 
 
 def other_language(language):
@@ -59,7 +73,7 @@ def new_index(language):
     """A fresh, uniquely named index for `language`, with the mapping, not yet created."""
     stamp = timezone.now().strftime("%Y%m%d%H%M%S%f")
     index = Index(f"{alias_name(language)}-{stamp}")
-    index.settings(number_of_shards=1, number_of_replicas=0)
+    index.settings(number_of_shards=1, number_of_replicas=settings.SEARCH_INDEX_REPLICAS)
     index.mapping(PageDocument._doc_type.mapping)
     return index
 
@@ -77,21 +91,45 @@ def suggestions_for(title):
     return sorted(inputs)
 
 
+def suggestion_inputs(fields, language, syllables):
+    """Completion inputs with weights that rank the suggestions: the title itself before a tail
+    of it or its pinyin, then by kind, then shorter titles first."""
+    rank = SUGGESTION_KIND_RANK.get(fields["kind"], len(SUGGESTION_KIND_RANK))
+    weight = 1000 * (len(SUGGESTION_KIND_RANK) - rank) + max(0, 999 - len(fields["title"]))
+    title = analysis.simplified(fields["title"]).lower()
+    inputs = [{"input": [title], "weight": 10_000 + weight}]
+    others = [
+        *suggestions_for(fields["title"]),
+        "".join(syllables),
+        *suggestions_for(fields["other_title"]),
+    ]
+    others = [text for text in others if text and text != title]
+    if others:
+        inputs.append({"input": sorted(set(others)), "weight": weight})
+    return inputs
+
+
 def index_source(fields, language):
     """The `_source` of one page in the `language` index, from registry.DocumentBuilder output."""
     other = other_language(language)
-    syllables = analysis.pinyin_syllables(
-        fields["title"] if language == "zh-hans" else fields["other_title"]
-    )
+    chinese_title = fields["title"] if language == "zh-hans" else fields["other_title"]
+    syllables = analysis.pinyin_syllables(chinese_title)
+    title, body = fields["title"], fields["body"]
     return {
         **fields,
-        "title_tokens": " ".join(analysis.tokens(fields["title"], language)),
-        "title_exact": analysis.normalise(fields["title"]),
+        "title_tokens": " ".join(analysis.tokens(title, language)),
+        "title_bigrams": " ".join(analysis.han_bigrams(title)),
+        "title_characters": " ".join(analysis.han_characters(title)),
+        "title_words": " ".join(analysis.latin_words(title)),
+        "title_exact": analysis.normalise(title),
         "other_title_tokens": " ".join(analysis.tokens(fields["other_title"], other)),
+        "other_title_words": " ".join(analysis.latin_words(fields["other_title"])),
         "pinyin": " ".join(syllables),
         "pinyin_exact": "".join(syllables),
-        "body_tokens": " ".join(analysis.tokens(fields["body"], language)),
-        "suggest": [
-            text for text in [*suggestions_for(fields["title"]), "".join(syllables)] if text
-        ],
+        "pinyin_words": " ".join(analysis.pinyin_words(chinese_title)),
+        "body_tokens": " ".join(analysis.tokens(body, language)),
+        "body_bigrams": " ".join(analysis.han_bigrams(body)),
+        "body_characters": " ".join(analysis.han_characters(body)),
+        "body_pinyin": " ".join(analysis.pinyin_syllables(body)),
+        "suggest": suggestion_inputs(fields, language, syllables),
     }

@@ -61,23 +61,53 @@ def progress(done, total, out, width=30):
     out.flush()
 
 
-def rebuild(client, out=sys.stdout, pages=None):
-    """Load every live searchable page into new indices, then point the aliases at them in one
-    atomic `update_aliases` call and delete the old indices. Returns {language: new index}."""
-    pages = list(all_pages()) if pages is None else pages
-    indices = {language: new_index(language) for language in LANGUAGES}
-    for index in indices.values():
-        index.settings(refresh_interval="-1")  # bulk loading is faster without refreshes
-        index.create(using=client)
-    names = {language: index._name for language, index in indices.items()}
+# The visitors' client gives up after seconds; a bulk load on a busy node needs longer.
+REBUILD_TIMEOUT = 120
+REBUILD_RETRIES = 3
+
+
+def rebuild(client, out=sys.stdout, pages=None, documents=None):
+    """Load every live searchable page (or the given `documents`: {language: [(id, source)]})
+    into new indices, then point the aliases at them in one atomic `update_aliases` call and
+    delete the old indices. Returns {language: new index}. If anything fails, the new indices
+    are deleted and the aliases keep pointing at the old ones."""
+    client = client.options(
+        request_timeout=REBUILD_TIMEOUT, max_retries=REBUILD_RETRIES, retry_on_timeout=True
+    )
+    names = {}
+    try:
+        for language in LANGUAGES:
+            index = new_index(language)
+            index.settings(refresh_interval="-1")  # bulk loading is faster without refreshes
+            index.create(using=client)
+            names[language] = index._name
+        if documents is None:
+            load_pages(client, names, list(all_pages()) if pages is None else pages, out)
+        else:
+            load_documents(client, names, documents)
+        swap_aliases(client, names)
+    except BaseException:
+        if names:
+            client.indices.delete(index=",".join(names.values()), ignore_unavailable=True)
+        raise
+    return names
+
+
+def load_pages(client, names, pages, out):
     builder = DocumentBuilder()
     actions = (action for page in pages for action in page_actions(builder.build(page), names))
     progress(0, len(pages), out)
     for done, _result in enumerate(streaming_bulk(client, actions, chunk_size=500), start=1):
         if done % len(LANGUAGES) == 0:
             progress(done // len(LANGUAGES), len(pages), out)
-    swap_aliases(client, names)
-    return names
+
+
+def load_documents(client, names, documents):
+    """Bulk-load ready `_source`s ({language: iterable of (id, source)}), e.g. generated ones."""
+    for language, sources in documents.items():
+        actions = ({"_index": names[language], "_id": i, "_source": s} for i, s in sources)
+        for _result in streaming_bulk(client, actions, chunk_size=1000):
+            pass
 
 
 def swap_aliases(client, names):
@@ -94,6 +124,25 @@ def swap_aliases(client, names):
             if previous != name:
                 actions.append({"remove_index": {"index": previous}})
     client.indices.update_aliases(actions=actions)
+
+
+def orphan_indices(client):
+    """Indices under our aliases' names that no alias points to: left by an interrupted
+    rebuild (or an older version), they only take space."""
+    orphans = []
+    for language in LANGUAGES:
+        alias = alias_name(language)
+        found = client.indices.get_alias(index=f"{alias}-*", ignore_unavailable=True)
+        orphans += [name for name, info in found.body.items() if alias not in info["aliases"]]
+    return sorted(orphans)
+
+
+def prune(client):
+    """Delete the orphan indices; returns their names."""
+    orphans = orphan_indices(client)
+    if orphans:
+        client.indices.delete(index=",".join(orphans))
+    return orphans
 
 
 def document_counts(client):

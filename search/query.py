@@ -10,9 +10,9 @@ import logging
 from elasticsearch import ApiError, TransportError
 from elasticsearch.dsl import A, Q, Search
 
-from search import analysis
+from search import analysis, clauses, termbase
 from search.client import get_client
-from search.documents import alias_name, other_language
+from search.documents import alias_name
 from search.fallback import database_search
 from search.results import FACETS, MARK_END, MARK_START, PAGE_SIZE, Hit, Results, safe_highlight
 
@@ -30,42 +30,137 @@ def search(query):
     return database_search(query)
 
 
-def matching(text, language):
-    """Ranking, best first: the whole title, the title's words, pinyin of the Chinese title,
-    the other language's title, then the body."""
-    own = " ".join(analysis.tokens(text, language))
-    foreign = " ".join(analysis.tokens(text, other_language(language)))
-    clauses = [Q("term", title_exact={"value": analysis.normalise(text), "boost": 20})]
-    if own:
+def match(field, tokens, boost, **options):
+    return Q("match", **{field: {"query": " ".join(tokens), "boost": boost, **options}})
+
+
+MOST = {"minimum_should_match": "2<75%"}
+# Fuzzy clauses: one or two edits (by word length), never on the first letter, few expansions;
+# boosted below every exact clause so that a typo never outranks an exact match.
+FUZZY = {"fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20}
+
+
+def chinese_part(text, language):
+    """Clauses for a run of Han text: words, then bigrams and single characters (lower), then
+    toneless pinyin, which also finds homophone typos (比甘庙 → bi gan miao → 比干庙)."""
+    words = analysis.chinese_words(text)
+    characters = analysis.han_characters(text)
+    syllables = analysis.pinyin_syllables("".join(characters))
+    clauses = []
+    if language == "zh-hans" and words:
         clauses += [
-            Q("match", title_tokens={"query": own, "operator": "and", "boost": 6}),
-            Q("match", title_tokens={"query": own, "minimum_should_match": "2<75%", "boost": 2}),
-            Q("match", body_tokens={"query": own, "minimum_should_match": "2<75%"}),
+            match("title_tokens", words, 6, operator="and"),
+            match("title_tokens", words, 2, **MOST),
+            match("body_tokens", words, 1, **MOST),
+            match("title_bigrams", analysis.han_bigrams(text), 1.5, operator="and"),
+            match("body_bigrams", analysis.han_bigrams(text), 0.5, operator="and"),
+            match("title_characters", characters, 1, operator="and"),
+            match("body_characters", characters, 0.2, operator="and"),
+            Q("match_phrase", body_pinyin={"query": " ".join(syllables), "boost": 0.3}),
         ]
-    if foreign:
-        clauses.append(
-            Q(
-                "match",
-                other_title_tokens={"query": foreign, "minimum_should_match": "2<75%", "boost": 4},
-            )
-        )
+    elif words:  # Chinese in the English index: the Chinese title, and names in pinyin
+        names = analysis.english_tokens(" ".join(analysis.pinyin_words(text)))
+        clauses += [
+            match("other_title_tokens", words, 4, **MOST),
+            match("title_tokens", names, 3, operator="and"),
+            match("body_tokens", names, 1, operator="and"),
+        ]
+    if syllables:
+        clauses += [
+            Q("term", pinyin_exact={"value": "".join(syllables), "boost": 8}),
+            Q("match_phrase", pinyin={"query": " ".join(syllables), "boost": 3}),
+            # Characters left out (万山 → 万仙山), in either index: the title's syllables.
+            match("pinyin", syllables, 1, operator="and"),
+        ]
+    return clauses
+
+
+def latin_part(text, language):
+    """Clauses for a run of Latin-script words: English stems (exact, then fuzzy), the other
+    language's title, and toneless pinyin (exact syllables, then fuzzy)."""
+    stems = analysis.english_tokens(text)
+    written = analysis.latin_words(text)
+    clauses = []
+    if language == "en" and stems:
+        clauses += [
+            match("title_tokens", stems, 6, operator="and"),
+            match("title_tokens", stems, 2, **MOST),
+            match("body_tokens", stems, 1, **MOST),
+            match("title_words", written, 1, operator="and", **FUZZY),
+            match("body_tokens", stems, 0.3, **MOST, **FUZZY),
+        ]
+    elif stems:  # English in the Chinese index: the English title, Latin words in the text
+        own = analysis.chinese_words(text)
+        clauses += [
+            match("other_title_tokens", stems, 4, **MOST),
+            match("other_title_words", written, 1, operator="and", **FUZZY),
+            match("title_tokens", own, 3, operator="and"),
+            match("body_tokens", own, 1, **MOST),
+        ]
     syllables = analysis.split_pinyin(text)
     if syllables:
         clauses += [
             Q("term", pinyin_exact={"value": "".join(syllables), "boost": 20}),
             Q("match_phrase", pinyin={"query": " ".join(syllables), "boost": 5}),
         ]
-    return Q("bool", should=clauses, minimum_should_match=1)
+    joined = "".join(written)
+    if len(joined) >= 5:  # toneless pinyin with a typo: Wanxainshan, Zhengzohu
+        clauses += [
+            Q("fuzzy", pinyin_exact={"value": joined, "boost": 2, **FUZZY}),
+            match("pinyin_words", written, 1, operator="and", **FUZZY),
+        ]
+    return clauses
+
+
+def expanded(part, language):
+    """Clauses for the other names of termbase terms the part mentions (京津冀 → Jing-Jin-Ji)."""
+    clauses = []
+    for form in termbase.expansions(part):
+        script = "zh-hans" if analysis.HAN_RUN.search(form) else "en"
+        form_tokens = analysis.tokens(form, script)
+        if script == language:
+            clauses += [
+                match("title_tokens", form_tokens, 3, operator="and"),
+                match("body_tokens", form_tokens, 0.5, operator="and"),
+            ]
+        else:
+            clauses.append(match("other_title_tokens", form_tokens, 2, operator="and"))
+    return clauses
+
+
+def matching(text, language):
+    """The whole title, clause references (the clause's own page first), then each script part
+    of the query analysed in its own language; every part must match."""
+    text = analysis.limited(text)
+    clause_keys, rest = clauses.parse(text)
+    should = [Q("term", title_exact={"value": analysis.normalise(text), "boost": 20})]
+    for key in clause_keys:
+        should += [
+            Q("term", clause_own={"value": key, "boost": 40}),
+            Q("term", clauses={"value": key, "boost": 10}),
+        ]
+    parts = []
+    for part, script in analysis.script_parts(rest):
+        found = chinese_part(part, language) if script == "zh-hans" else latin_part(part, language)
+        found += expanded(part, language)
+        if found:
+            parts.append(Q("bool", should=found, minimum_should_match=1))
+    if parts:
+        should.append(parts[0] if len(parts) == 1 else Q("bool", must=parts))
+    return Q("bool", should=should, minimum_should_match=1)
 
 
 def highlighting(text, language):
     """What to mark in the `standard`-analysed body: each word as a phrase (so 黄河 marks 黄河,
-    not every 河), and in English also longer forms of each stem (river → rivers)."""
+    not every 河), and in English every word with the same stem (cities → city)."""
+    text = analysis.limited(text)
     clauses = [Q("match_phrase", body=word) for word in analysis.words(text)]
     if language == "en":
-        clauses += [
-            Q("prefix", body=stem) for stem in analysis.english_tokens(text) if len(stem) > 2
-        ]
+        inflected = {
+            form for word in analysis.latin_words(text) for form in analysis.inflections(word)
+        }
+        if inflected:
+            clauses.append(Q("terms", body=sorted(inflected)))
     return Q("bool", should=clauses or [Q("match_none")])
 
 
@@ -91,11 +186,18 @@ def elasticsearch_search(client, query):
         post_tags=[MARK_END],
         highlight_query=highlighting(query.text, query.language).to_dict(),
     )
-    search = search.source(["title", "url", "kind", "plan_key"])
+    search = search.source(["title", "url", "kind", "plan_key", "page_id"])
     start = (query.page - 1) * PAGE_SIZE
     response = search[start : start + PAGE_SIZE].execute()
     hits = [
-        Hit(hit.title, hit.url, hit.kind, safe_highlight(first_fragment(hit)), hit.plan_key)
+        Hit(
+            hit.title,
+            hit.url,
+            hit.kind,
+            safe_highlight(first_fragment(hit)),
+            hit.plan_key,
+            hit.page_id,
+        )
         for hit in response
     ]
     facets = {

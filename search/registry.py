@@ -13,6 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from wagtail.models import Page
 
+from core.clauses import ABOUT_CHAPTERS
+from core.models import County, Sector
+from search import clauses
+
 LANGUAGES = ("zh-hans", "en")
 FIELD_SUFFIX = {"zh-hans": "zh_hans", "en": "en"}
 # Page fields every page has; the body is built from each model's other translated fields.
@@ -146,14 +150,47 @@ def _chapter(page):
     return getattr(page, "chapter", None) or getattr(page, "clause_chapter", None)
 
 
-def page_facets(page, language, areas_by_chapter):
-    """{facet: [labels in `language`]} for strategy area, county and sector."""
+def page_facets(page, areas_by_chapter):
+    """{facet: [language-neutral plan keys]} for strategy area, county and sector."""
     area = areas_by_chapter.get(_chapter(page))
     return {
-        "strategy_area": [translated(area, "short_title", language)] if area else [],
-        "county": [translated(c, "name", language) for c in _counties(page)],
-        "sector": [translated(s, "name", language) for s in _sectors(page)],
+        "strategy_area": [area.plan_key] if area else [],
+        "county": [c.plan_key for c in _counties(page)],
+        "sector": [s.plan_key for s in _sectors(page)],
     }
+
+
+def facet_names(page, language):
+    """Names of the page's counties and sectors in `language`, searchable with its text."""
+    return [translated(obj, "name", language) for obj in _counties(page) + _sectors(page)]
+
+
+def facet_labels(language):
+    """{facet: {plan key: label in `language`}}, for showing facet values to visitors."""
+    return {
+        "strategy_area": {
+            area.plan_key: translated(area, "short_title", language)
+            for area in strategy_areas_by_chapter().values()
+        },
+        "county": {c.plan_key: translated(c, "name", language) for c in County.objects.all()},
+        "sector": {s.plan_key: translated(s, "name", language) for s in Sector.objects.all()},
+    }
+
+
+def page_clauses(page):
+    """(keys of the clauses the page cites, keys of the clauses whose text it publishes)."""
+    label = page._meta.label
+    if label == "cooperation.StrategyAreaPage":
+        own = clauses.cited(page.chapter, box=page.box_number)
+        return own, own
+    if label == "cooperation.ProgrammePage":
+        return clauses.cited(page.chapter, page.section), [clauses.key(page.chapter, page.section)]
+    if label == "home.AboutPlanPage":
+        own = [clauses.key(chapter) for chapter in ABOUT_CHAPTERS]
+        return own, own
+    chapter = getattr(page, "clause_chapter", None)
+    section, box = getattr(page, "clause_section", None), getattr(page, "clause_box", None)
+    return clauses.cited(chapter, section, box), []
 
 
 def strategy_areas_by_chapter():
@@ -173,22 +210,22 @@ class DocumentBuilder:
         date = getattr(page, spec.date_field) if spec.date_field else None
         if date is None and page.last_published_at:
             date = page.last_published_at.date()
+        facets = page_facets(page, self.areas_by_chapter)
+        cited, own = page_clauses(page)
         documents = {}
         for language in LANGUAGES:
             with translation.override(language):
                 url = page.get_url(None)
-            facets = page_facets(page, language, self.areas_by_chapter)
-            area = facets["strategy_area"]
             documents[language] = {
                 "page_id": page.pk,
                 "plan_key": page.plan_key,
                 "kind": spec.kind,
                 "title": translated(page, "title", language),
-                "body": " ".join([page_body(page, language), *facets["county"], *facets["sector"]]),
+                "body": " ".join([page_body(page, language), *facet_names(page, language)]),
                 "url": url,
-                "strategy_area": area[0] if area else None,
-                "county": facets["county"],
-                "sector": facets["sector"],
+                **facets,
+                "clauses": cited,
+                "clause_own": own,
                 "date": date,
             }
         for language, other in zip(LANGUAGES, reversed(LANGUAGES), strict=True):

@@ -27,6 +27,7 @@ class Hit:
     kind: str
     snippet: str  # safe HTML: escaped text with <mark> around matches
     plan_key: str = ""
+    page_id: int | None = None
 
     @property
     def kind_label(self):
@@ -61,25 +62,15 @@ def safe_highlight(fragment):
     return mark_safe(html)  # noqa: S308  (escaped above)
 
 
-def mark_terms(text, terms, width=160):
-    """An escaped window of `text` around the first of `terms`, each occurrence in <mark>."""
-    lower = text.lower()
-    positions = [lower.find(term.lower()) for term in terms if term and term.lower() in lower]
-    start = max(0, min(positions, default=0) - width // 4)
+def mark_terms(text, pattern, width=160):
+    """An escaped window of `text` around the first match of `pattern`, each match in <mark>."""
+    first = pattern.search(text) if pattern else None
+    start = max(0, first.start() - width // 4) if first else 0
     window = text[start : start + width]
     pieces, index = [], 0
-    lowered = window.lower()
-    while index < len(window):
-        matches = [(lowered.find(t.lower(), index), t) for t in terms if t]
-        matches = [(pos, t) for pos, t in matches if pos >= 0]
-        if not matches:
-            break
-        pos, term = min(matches, key=lambda m: (m[0], -len(m[1])))
-        pieces += [
-            escape(window[index:pos]),
-            f"<mark>{escape(window[pos : pos + len(term)])}</mark>",
-        ]
-        index = pos + len(term)
+    for found in pattern.finditer(window) if pattern else ():
+        pieces += [escape(window[index : found.start()]), f"<mark>{escape(found.group())}</mark>"]
+        index = found.end()
     pieces.append(escape(window[index:]))
     prefix = "…" if start else ""
     suffix = "…" if start + width < len(text) else ""

@@ -1,17 +1,14 @@
-"""Help for visitors who have not found anything yet: popular sections and terms, and title
-suggestions from the database when Elasticsearch is not there."""
+"""Help for visitors who have not found anything yet: popular sections and searches (from the
+search analytics), and title suggestions from the database when Elasticsearch is not there."""
 
 from django.utils import translation
 from wagtail.models import Page
 
 from search.analysis import simplified
+from search.analytics import popular_terms
 from search.registry import FIELD_SUFFIX
 
 POPULAR_SECTIONS = ("cooperation", "opportunities", "tourism", "about")
-POPULAR_TERMS = {
-    "zh-hans": ("黄河", "中原农谷", "万仙山", "物流", "生物育种"),
-    "en": ("Yellow River", "Agricultural Valley", "Wanxianshan", "logistics", "seed industry"),
-}
 
 
 def popular_links(language):
@@ -19,7 +16,7 @@ def popular_links(language):
     with translation.override(language):
         return {
             "sections": [{"title": page.title, "url": page.get_url(None)} for page in pages],
-            "terms": POPULAR_TERMS[language],
+            "terms": popular_terms(language),
         }
 
 

@@ -15,7 +15,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from elasticsearch import ApiError, TransportError
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from search.client import get_client
 from search.indexing import update_pages
@@ -23,6 +23,7 @@ from search.models import PendingIndexUpdate
 from search.registry import live_searchable_pages
 
 logger = logging.getLogger(__name__)
+DELIVERY_TIMEOUT = 15
 
 
 def enqueue(page_ids):
@@ -40,8 +41,9 @@ def page_changed(sender, instance, **kwargs):
 
 
 @receiver(post_page_move)
+@receiver(page_slug_changed)
 def page_moved(sender, instance, **kwargs):
-    # Moving changes the URL of the page and of everything below it.
+    # Moving or renaming changes the URL of the page and of everything below it.
     enqueue(Page.objects.descendant_of(instance, inclusive=True).values_list("pk", flat=True))
 
 
@@ -59,7 +61,10 @@ def deliver_pending(batch_size=500):
     row_ids = [pk for pk, _page_id in rows]
     page_ids = sorted({page_id for _pk, page_id in rows})
     try:
-        update_pages(client, live_searchable_pages(page_ids))
+        # An editor's publish may wait a little longer than a visitor's search.
+        update_pages(
+            client.options(request_timeout=DELIVERY_TIMEOUT), live_searchable_pages(page_ids)
+        )
     except (ApiError, TransportError, RuntimeError) as error:
         logger.warning("Search index update postponed: %s", error)
         PendingIndexUpdate.objects.filter(pk__in=row_ids).update(

@@ -1,21 +1,32 @@
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from elasticsearch import ApiError, TransportError
+from wagtail.models import Page
 
+from search import analytics
 from search.client import get_client
 from search.forms import ApiSearchForm, QueryForm, SearchForm
 from search.query import search as run_search
 from search.query import suggest
-from search.registry import KIND_LABELS
+from search.registry import KIND_LABELS, facet_labels
 from search.suggestions import database_suggestions, popular_links
 
 SUGGEST_MIN_LENGTH = 1
 
 
-def facet_links(request, results):
-    """Facet values as links that add (or, when selected, remove) a filter, keeping the rest."""
+def facet_label(labels, name, value):
+    """A facet value (a language-neutral key) as shown to visitors, in their language."""
+    if name == "kind":
+        return str(KIND_LABELS.get(value, value))
+    return labels.get(name, {}).get(value, value)
+
+
+def facet_links(request, results, labels):
+    """Facet values as links that add (or, when selected, remove) a filter, keeping the rest.
+    Links carry plan keys, so they keep working after switching language."""
     groups = {}
     for name, buckets in results.facets.items():
         links = []
@@ -27,9 +38,13 @@ def facet_links(request, results):
                 params.pop(name)
             else:
                 params[name] = value
-            label = KIND_LABELS.get(value, value) if name == "kind" else value
             links.append(
-                {"label": label, "count": count, "selected": selected, "query": params.urlencode()}
+                {
+                    "label": facet_label(labels, name, value),
+                    "count": count,
+                    "selected": selected,
+                    "query": params.urlencode(),
+                }
             )
         if links:
             groups[name] = links
@@ -54,13 +69,30 @@ def search(request):
     if results:
         context.update(
             results=results,
-            facets=facet_links(request, results),
+            record_id=record_new_search(query, results),
+            facets=facet_links(request, results, facet_labels(language)),
             previous_page=page_link(request, query.page - 1) if query.page > 1 else None,
             next_page=page_link(request, query.page + 1) if query.page < results.pages else None,
         )
     if not (results and results.hits):  # the template shows them only then
         context["popular"] = popular_links(language)
     return render(request, "search/search.html", context)
+
+
+def record_new_search(query, results):
+    """Analytics count a search once: its first page, before any filter is chosen."""
+    if query.page == 1 and not query.filters:
+        return analytics.record(query, results.total)
+    return None
+
+
+@require_GET
+def go(request, record_id, page_id):
+    """A result opened from the search page: counted for the analytics, then redirected to
+    the page (only to a live, public page, so this is no open redirect)."""
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id)
+    analytics.record_click(record_id, page)
+    return redirect(page.get_url(request))
 
 
 def hit_json(hit):
@@ -77,12 +109,22 @@ def api_search(request):
     if not query.text:
         return JsonResponse({"total": 0, "results": [], "facets": {}})
     results = run_search(query)
+    record_new_search(query, results)
+    labels = facet_labels(query.language)
+    with translation.override(query.language):
+        return facet_json(results, labels)
+
+
+def facet_json(results, labels):
     return JsonResponse(
         {
             "total": results.total,
             "results": [hit_json(hit) for hit in results.hits],
             "facets": {
-                name: [{"value": value, "count": count} for value, count in buckets]
+                name: [
+                    {"value": value, "label": facet_label(labels, name, value), "count": count}
+                    for value, count in buckets
+                ]
                 for name, buckets in results.facets.items()
             },
             "complete": results.complete,

@@ -4,9 +4,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from elasticsearch.helpers import BulkIndexError
 
-from search.documents import alias_name
-from search.indexing import rebuild
+from cooperation.models import ProgrammePage, StrategyAreaPage
+from search.documents import alias_name, new_index
+from search.indexing import document_counts, rebuild
 from search.models import PendingIndexUpdate
 from search.registry import LANGUAGES, searchable_models, searchable_pages
 from tourism.models import AttractionPage
@@ -89,11 +91,51 @@ def status():
 
 
 def test_status_reports_documents_and_pending_updates(es_client, db):
-    assert status() == ["zh-hans: no index yet", "en: no index yet", "pending updates: 0"]
+    assert status() == [
+        "zh-hans: no index yet",
+        "en: no index yet",
+        "pending updates: 0",
+        "orphan indices: 0",
+    ]
     rebuild(es_client, out=StringIO())
     expected = sum(searchable_pages(model).count() for model in searchable_models())
     assert status() == [
         f"zh-hans: {expected} documents",
         f"en: {expected} documents",
         "pending updates: 0",
+        "orphan indices: 0",
     ]
+
+
+def test_a_slug_change_reindexes_the_descendants(es_client, db, django_capture_on_commit_callbacks):
+    rebuild(es_client, out=StringIO())
+    area = StrategyAreaPage.objects.get(plan_key="yellow-river")
+    child = ProgrammePage.objects.child_of(area).first()
+    area.slug = "yellow-river-renamed"
+    with django_capture_on_commit_callbacks(execute=True):
+        area.save_revision().publish()
+    urls = [
+        es_client.get(index=alias_name(lang), id=child.pk)["_source"]["url"] for lang in LANGUAGES
+    ]
+    assert any("/yellow-river-renamed/" in url for url in urls), urls
+
+
+def test_a_failed_rebuild_deletes_the_indices_it_created(es_client, db):
+    rebuild(es_client, out=StringIO())
+    before = set(es_client.indices.get(index="*").body)
+    broken = {"zh-hans": [(1, {"date": "not a date"})], "en": []}
+    with pytest.raises(BulkIndexError):
+        rebuild(es_client, out=StringIO(), documents=broken)
+    assert set(es_client.indices.get(index="*").body) == before
+
+
+def test_status_lists_orphan_indices_and_prune_removes_them(es_client, db):
+    rebuild(es_client, out=StringIO())
+    orphan = new_index("en")
+    orphan.create(using=es_client)
+    out = StringIO()
+    call_command("search_index", "status", stdout=out)
+    assert "orphan indices: 1" in out.getvalue() and orphan._name in out.getvalue()
+    call_command("search_index", "prune", stdout=StringIO())
+    assert not es_client.indices.exists(index=orphan._name)
+    assert document_counts(es_client)["en"] > 0

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from search.client import get_client
-from search.indexing import document_counts, rebuild
+from search.indexing import document_counts, orphan_indices, prune, rebuild
 from search.models import PendingIndexUpdate
 from search.sync import deliver_pending
 
@@ -9,11 +9,12 @@ from search.sync import deliver_pending
 class Command(BaseCommand):
     help = (
         "Manage the search indices: `rebuild` (new indices, bulk load, atomic alias swap), "
-        "`status` (documents per language, pending updates), `sync` (deliver pending updates)."
+        "`status` (documents per language, pending updates, orphan indices), `sync` (deliver "
+        "pending updates), `prune` (delete orphan indices)."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["rebuild", "status", "sync"])
+        parser.add_argument("action", choices=["rebuild", "status", "sync", "prune"])
 
     def handle(self, *args, action, **options):
         client = get_client()
@@ -34,6 +35,16 @@ class Command(BaseCommand):
             shown = "no index yet" if count is None else f"{count} documents"
             self.stdout.write(f"{language}: {shown}")
         self.stdout.write(f"pending updates: {PendingIndexUpdate.objects.count()}")
+        orphans = orphan_indices(client)
+        self.stdout.write(f"orphan indices: {len(orphans)}")
+        for name in orphans:
+            self.stdout.write(f"  {name}")
+
+    def prune(self, client):
+        deleted = prune(client)
+        self.stdout.write(f"deleted {len(deleted)} orphan indices")
+        for name in deleted:
+            self.stdout.write(f"  {name}")
 
     def sync(self, client):
         updated = 0

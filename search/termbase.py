@@ -1,0 +1,54 @@
+"""Query expansion from the editors' termbase (SearchTerm snippets).
+
+A query part that contains any name of a term (京津冀, Beijing-Tianjin-Hebei, Jing-Jin-Ji) also
+searches for the term's other names, analysed for the index's language. The termbase is read at
+query time from Django's cache, which a saved or deleted term clears: edits need no rebuild.
+"""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from search import analysis
+from search.models import SearchTerm
+
+CACHE_KEY = "search:termbase"
+
+
+def comparable(text):
+    """Han text without spaces, or Latin words lowercased and unstemmed, space-separated."""
+    if analysis.HAN_RUN.search(text):
+        return analysis.normalise(text)
+    return " ".join(analysis.LATIN_WORD.findall(text.lower()))
+
+
+def entries():
+    """[(comparable forms, forms)] for every term, cached until a term changes."""
+    found = cache.get(CACHE_KEY)
+    if found is None:
+        found = []
+        for term in SearchTerm.objects.all():
+            forms = term.forms()
+            found.append(([comparable(form) for form in forms], forms))
+        cache.set(CACHE_KEY, found, timeout=None)
+    return found
+
+
+@receiver(post_save, sender=SearchTerm)
+@receiver(post_delete, sender=SearchTerm)
+def forget_termbase(**kwargs):
+    cache.delete(CACHE_KEY)
+
+
+def expansions(part):
+    """Names of every term that `part` of a query mentions, in both languages."""
+    text = comparable(part)
+    padded = f" {text} "
+    found = []
+    for comparables, forms in entries():
+        if any(
+            form and (form in text if analysis.HAN_RUN.search(form) else f" {form} " in padded)
+            for form in comparables
+        ):
+            found += forms
+    return found
