@@ -9,33 +9,22 @@ from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
 
-PAGE_TYPES = [
-    "homepage",
-    "aboutplanpage",
-    "indicatorpage",
-    "newsindexpage",
-    "newspage",
-    "cooperationindexpage",
-    "strategyareapage",
-    "programmepage",
-    "opportunityindexpage",
-    "opportunitypage",
-    "tourismindexpage",
-    "routepage",
-    "attractionpage",
-    "eventpage",
-]
 BUDGET = 10
 
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
-@pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_page_viewed_again_runs_at_most_ten_queries(client, page_type, language):
-    page = Page.objects.live().filter(content_type__model=page_type).order_by("path").first()
-    assert page is not None, page_type
-    with translation.override(language):
-        url = page.get_url()
-    assert client.get(url).status_code == 200
-    with CaptureQueriesContext(connection) as queries:
+def test_every_page_type_viewed_again_runs_at_most_ten_queries(client, language):
+    public = Page.objects.live().public().filter(depth__gt=1)
+    page_types = public.values_list("content_type", flat=True).distinct()
+    assert len(page_types) >= 13
+    over_budget = {}
+    for page_type in page_types:
+        page = public.filter(content_type=page_type).order_by("path").first()
+        with translation.override(language):
+            url = page.get_url()
         assert client.get(url).status_code == 200
-    assert len(queries) <= BUDGET, [query["sql"][:120] for query in queries]
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        if len(queries) > BUDGET:
+            over_budget[url] = len(queries)
+    assert not over_budget
