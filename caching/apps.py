@@ -7,4 +7,7 @@ class CachingConfig(AppConfig):
     name = "caching"
 
     def ready(self):
-        from caching import purge  # noqa: F401  (connects the publish/unpublish/move receivers)
+        # Importing purge connects its publish/unpublish/move receivers.
+        from caching import purge, routing  # noqa: F401
+
+        routing.install()
