@@ -9,13 +9,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.db.models import Case, Count, IntegerField, Value, When
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from caching.version import content_version
 from cooperation.models import OpportunityPage, StrategyAreaPage
 from core.models import County, PartnerRegion, Sector
 
 PAGE_SIZE = 12
+OPTIONS_TIMEOUT = 24 * 60 * 60
 STAGE_ORDER = [value for value, _label in OpportunityPage.Stage.choices]
 
 
@@ -72,18 +76,30 @@ def named_options(model):
     return [(str(obj.pk), obj.name) for obj in model.objects.all()]
 
 
+def named_facet_options():
+    """The options of the facets that come from the database, in the current language: the same
+    for every request until content changes, so read from the cache."""
+    key = f"listing-options:{content_version()}:{get_language()}"
+    options = cache.get(key)
+    if options is None:
+        areas = StrategyAreaPage.objects.live().order_by("chapter").only("id", "short_title")
+        options = {
+            "area": [(str(area.pk), area.short_title) for area in areas],
+            "sector": named_options(Sector),
+            "county": named_options(County),
+            "region": named_options(PartnerRegion),
+        }
+        cache.set(key, options, OPTIONS_TIMEOUT)
+    return options
+
+
 def build_facets():
-    areas = StrategyAreaPage.objects.live().order_by("chapter").only("id", "short_title")
+    options = named_facet_options()
     return [
-        Facet(
-            "area",
-            "strategy_area",
-            _("Strategy area"),
-            [(str(area.pk), area.short_title) for area in areas],
-        ),
-        Facet("sector", "sectors", _("Sector"), named_options(Sector)),
-        Facet("county", "counties", _("County or district"), named_options(County)),
-        Facet("region", "regions", _("Partner region"), named_options(PartnerRegion)),
+        Facet("area", "strategy_area", _("Strategy area"), options["area"]),
+        Facet("sector", "sectors", _("Sector"), options["sector"]),
+        Facet("county", "counties", _("County or district"), options["county"]),
+        Facet("region", "regions", _("Partner region"), options["region"]),
         Facet("kind", "kind", _("Kind"), list(OpportunityPage.Kind.choices)),
         Facet("stage", "stage", _("Stage"), list(OpportunityPage.Stage.choices)),
     ]

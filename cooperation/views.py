@@ -3,24 +3,36 @@ and the enquiry form."""
 
 from http import HTTPStatus
 
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseForbidden, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
 from cooperation import exports
 from cooperation.enquiries import over_rate_limit, save_enquiry
 from cooperation.forms import EnquiryForm
 from cooperation.listing import PAGE_SIZE, OpportunityListing
+from cooperation.models import OpportunityPage
 
 
-def listing_context(index_page, request):
-    listing = OpportunityListing(index_page, request.GET)
+def results_page(listing, request):
     listing.count_options()
     results = listing.results().prefetch_related("counties")
     paginator = Paginator(results, PAGE_SIZE)
     # The facet counts already gave the total: spare the paginator its COUNT query.
     paginator.count = listing.total
-    page_of_results = paginator.get_page(request.GET.get("page"))
+    return paginator.get_page(request.GET.get("page"))
+
+
+def listing_context(index_page, request):
+    """The listing's context; the counts and results are computed only when the template
+    reads them, which it does not when its output comes from the fragment cache."""
+    listing = OpportunityListing(index_page, request.GET)
+    page_of_results = SimpleLazyObject(lambda: results_page(listing, request))
     querystring = listing.querystring()
     suffix = f"?{querystring}" if querystring else ""
     return {
@@ -36,20 +48,48 @@ def subpage_url(page, request, route_name):
     return page.get_url(request) + page.reverse_subpage(route_name)
 
 
-def exported_opportunities(index_page, request):
-    return (
-        OpportunityListing(index_page, request.GET)
-        .results()
-        .prefetch_related("counties", "sectors", "regions")
-    )
+def exported_opportunities(listing):
+    return listing.results().prefetch_related("counties", "sectors", "regions")
 
 
 def export_csv(index_page, request):
-    return exports.csv_response(exported_opportunities(index_page, request), request)
+    listing = OpportunityListing(index_page, request.GET)
+    return exports.csv_response(exported_opportunities(listing), index_page, request)
 
 
 def export_json(index_page, request):
-    return exports.json_response(exported_opportunities(index_page, request), request)
+    listing = OpportunityListing(index_page, request.GET)
+    count = listing.filtered().count()
+    return exports.json_response(exported_opportunities(listing), index_page, request, count)
+
+
+def is_cross_site(request):
+    """What the browser says about where the form was: Sec-Fetch-Site, else Origin."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site:
+        return fetch_site not in ("same-origin", "none")
+    origin = request.headers.get("Origin")
+    if not origin or origin == "null":
+        return bool(origin)
+    return origin != f"{request.scheme}://{request.get_host()}" and origin not in (
+        settings.CSRF_TRUSTED_ORIGINS
+    )
+
+
+# Without a CSRF token, because the opportunity pages that carry the form are kept by the shared
+# cache and served to every visitor: a token in them would be one visitor's token handed to all
+# (and a form fetching its token by script would fail without JavaScript). A CSRF token stops a
+# site from acting with a visitor's credentials; an enquiry is anonymous and acts on no one's
+# behalf, so a forged one gains nothing that posting it directly would not. Abuse is what
+# remains, and the honeypot and the rate limit handle it; submissions the browser marks as
+# coming from another site are still refused.
+@csrf_exempt
+@require_POST
+def send_enquiry(request, page_id):
+    page = get_object_or_404(OpportunityPage.objects.live().public(), pk=page_id)
+    if is_cross_site(request):
+        return HttpResponseForbidden()
+    return receive_enquiry(page, request)
 
 
 def receive_enquiry(page, request):

@@ -1,11 +1,43 @@
-from django.conf import settings
-from wagtail.contrib.sitemaps import Sitemap
+"""The sitemap: an index with one sitemap per section of the site (the home page's children),
+each page once per language with its alternates. Rendered files are cached until content
+changes (caching/version.py) and purged from the frontend cache on publish (caching/purge.py).
+"""
 
+from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, quote_etag
+from django.views.decorators.http import require_GET
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+from caching.version import content_version
 from core.i18n import page_url_in
+
+HOME_SECTION = "home"
+SECTION_DEPTH = 3  # the home page's children
+CACHE_TIMEOUT = 24 * 60 * 60
 
 
 class BilingualSitemap(Sitemap):
-    """Every live page once per language, each entry naming its alternates (and x-default)."""
+    """Every live page of one section once per language, each entry naming its alternates (and
+    x-default)."""
+
+    # Two URLs per page. Small files keep each one cheap to render after a publish; the
+    # protocol allows 50,000 URLs per file.
+    limit = 1000
+
+    def __init__(self, request, section_root):
+        super().__init__(request)
+        self.section_root = section_root
+
+    def items(self):
+        pages = Page.objects.live().public().order_by("path")
+        if self.section_root.depth < SECTION_DEPTH:  # the home page alone
+            return pages.filter(pk=self.section_root.pk)
+        return pages.descendant_of(self.section_root, inclusive=True)
 
     def _urls(self, page, protocol, domain):
         urls = []
@@ -22,3 +54,75 @@ class BilingualSitemap(Sitemap):
             for url in locations.values():
                 urls.append({"location": url, "lastmod": lastmod, "alternates": alternates})
         return urls
+
+
+def section_name(section):
+    return section.slug_en or str(section.pk)
+
+
+def section_root(page):
+    """The page whose sitemap lists `page`: its section, or the home page itself."""
+    if page.depth < SECTION_DEPTH:
+        return page
+    return Page.objects.get(path=page.path[: SECTION_DEPTH * page.steplen])
+
+
+def sitemap_paths(page):
+    """The sitemap files that list `page`: the index, and every file of its section's sitemap
+    (a live page's position in the section's files can shift when another one is published)."""
+    root = section_root(page)
+    name = HOME_SECTION if root.depth < SECTION_DEPTH else section_name(root)
+    first = reverse("sitemap_section", args=[name])
+    pages = BilingualSitemap(None, root).paginator.num_pages
+    return [reverse("sitemap"), first, *(f"{first}?p={number}" for number in range(2, pages + 1))]
+
+
+def section_sitemaps(request):
+    home = Page.objects.filter(depth=SECTION_DEPTH - 1).live().first()
+    if home is None:
+        return {}
+    sitemaps = {HOME_SECTION: BilingualSitemap(request, home)}
+    for section in home.get_children().live().public().only("path", "depth", "slug_en"):
+        sitemaps[section_name(section)] = BilingualSitemap(request, section)
+    return sitemaps
+
+
+def cached_until_content_changes(view):
+    """Serves the view's rendered output from the cache while the content version holds, with
+    that version as the ETag."""
+
+    def cached_view(request, **kwargs):
+        version = content_version()
+        etag = quote_etag(version)
+        not_modified = get_conditional_response(request, etag=etag)
+        if not_modified is not None:
+            return not_modified
+        key = f"sitemap:{version}:{request.build_absolute_uri()}"
+        stored = cache.get(key)
+        if stored is None:
+            response = view(request, **kwargs)
+            response.render()
+            stored = (response.content, response["Content-Type"])
+            cache.set(key, stored, CACHE_TIMEOUT)
+        content, content_type = stored
+        response = HttpResponse(content, content_type=content_type)
+        response["ETag"] = etag
+        response["X-Robots-Tag"] = "noindex, noodp, noarchive"
+        return response
+
+    return require_GET(cached_view)
+
+
+@cached_until_content_changes
+def sitemap_index(request):
+    return sitemap_views.index(
+        request, section_sitemaps(request), sitemap_url_name="sitemap_section"
+    )
+
+
+@cached_until_content_changes
+def sitemap_section(request, section):
+    sitemaps = section_sitemaps(request)
+    if section not in sitemaps:
+        raise Http404
+    return sitemap_views.sitemap(request, {section: sitemaps[section]}, section=section)

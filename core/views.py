@@ -6,10 +6,6 @@ from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from core.sitemaps import BilingualSitemap
-
-SITEMAPS = {"pages": BilingualSitemap}
-
 
 @require_GET
 def language_redirect(request):

@@ -4,9 +4,10 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cooperation import views as cooperation_views
+from core import sitemaps
 from core import views as core_views
 from portal.api import api_router
 from portal.health import healthz
@@ -16,7 +17,8 @@ urlpatterns = [
     path("", core_views.language_redirect, name="language_redirect"),
     path("healthz", healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": core_views.SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -34,6 +36,7 @@ if settings.DEBUG:
 # One URL tree per language (/zh-hans/…, /en/…); Wagtail serves whatever is not matched above.
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("enquiry/<int:page_id>/", cooperation_views.send_enquiry, name="send_enquiry"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

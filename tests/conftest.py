@@ -33,6 +33,14 @@ def delete_test_indices():
     )
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts without cached fragments, validators or counters of earlier tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def home_page(db):
     from home.models import HomePage

@@ -1,3 +1,5 @@
+import functools
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -61,6 +63,12 @@ class StrategyAreaPage(PlanSourced, Page):
     def clause_label(self):
         return clause_label(self.chapter)
 
+    listed_on_home = True
+
+    def frontend_cache_dependents(self):
+        """The opportunity listings' filter names the strategy areas (caching/purge.py)."""
+        return list(OpportunityIndexPage.objects.all())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["programmes"] = ProgrammePage.objects.child_of(self).live().order_by("section")
@@ -108,8 +116,11 @@ class ProgrammePage(PlanSourced, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The parent by its tree path: one query instead of get_parent().specific's two.
-        context["area"] = StrategyAreaPage.objects.get(path=self.path[: -self.steplen])
+        # The parent by its tree path: one query instead of get_parent().specific's two, and
+        # only when the template renders (not when its output comes from the fragment cache).
+        context["area"] = functools.cache(
+            lambda: StrategyAreaPage.objects.get(path=self.path[: -self.steplen])
+        )
         context["opportunities"] = (
             OpportunityPage.objects.live()
             .filter(clause_chapter=self.chapter, clause_section=self.section)
@@ -132,6 +143,9 @@ class OpportunityIndexPage(RoutablePageMixin, SectionPage):
         from cooperation.views import listing_context
 
         return self.render(request, context_overrides=listing_context(self, request))
+
+    def get_cached_paths(self):
+        return ["/", self.reverse_subpage("export_csv"), self.reverse_subpage("export_json")]
 
     @path("export/csv/", name="export_csv")
     def export_csv(self, request):
@@ -226,10 +240,12 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, Page):
         from cooperation.forms import EnquiryForm
 
         context = super().get_context(request, *args, **kwargs)
-        counties = list(self.counties.all())
+        # Callables, which the template calls only when it renders rather than reads its output
+        # from the fragment cache.
+        counties = functools.cache(lambda: list(self.counties.all()))
         context.update(
             counties=counties,
-            map_markers=markers(counties),
+            map_markers=functools.cache(lambda: markers(counties())),
             related=self.related_opportunities(),
             form=EnquiryForm(),
             enquiry_sent=request.GET.get("sent") == "1",
@@ -250,9 +266,9 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, Page):
             .order_by("title")[:limit]
         )
 
-    def serve(self, request, *args, **kwargs):
-        if request.method == "POST":
-            from cooperation.views import receive_enquiry
-
-            return receive_enquiry(self, request)
-        return super().serve(request, *args, **kwargs)
+    def frontend_cache_dependents(self):
+        """Pages other than the parent that list this one (caching/purge.py)."""
+        return [
+            self.strategy_area,
+            *ProgrammePage.objects.filter(chapter=self.clause_chapter, section=self.clause_section),
+        ]

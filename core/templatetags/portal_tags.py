@@ -1,4 +1,6 @@
 from django import template
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.utils.translation import get_language
 
 from core.i18n import language_urls
@@ -38,3 +40,56 @@ def bar_width(value, target):
     if value is None or not target:
         return 0
     return round(min(float(value) / float(target), 1.25) * 80, 1)
+
+
+@register.inclusion_tag("includes/pagination.html")
+def pagination(page_obj, querystring="", label=""):
+    """The pager of every paginated list: previous, next, and a window of page numbers around
+    the current one with the first and last (Django's elided page range), so a section of
+    thousands of pages prints a dozen links, not every number."""
+    paginator = page_obj.paginator
+    return {
+        "page_obj": page_obj,
+        "numbers": paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
+        "ellipsis": paginator.ELLIPSIS,
+        "prefix": f"?{querystring}&page=" if querystring else "?page=",
+        "label": label,
+    }
+
+
+FRAGMENT_TIMEOUT = 24 * 60 * 60
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, key):
+        self.nodelist = nodelist
+        self.key = key
+
+    def render(self, context):
+        key = self.key.resolve(context)
+        if not key:
+            return self.nodelist.render(context)
+        cache_key = make_template_fragment_key("page-body", [key])
+        fragment = cache.get(cache_key)
+        if fragment is None:
+            fragment = self.nodelist.render(context)
+            cache.set(cache_key, fragment, FRAGMENT_TIMEOUT)
+        return fragment
+
+
+@register.tag
+def cachedfragment(parser, token):
+    """`{% cachedfragment key %}…{% endcachedfragment %}`: the enclosed output is rendered once
+    per key and then read from the cache; with an empty key it is rendered every time.
+
+    Pages pass their ETag (caching/validators.py), which covers everything their output depends
+    on (revision, language, URL, content version, release) and exists only for anonymous GETs:
+    logged-in views, previews and re-shown forms are always rendered afresh.
+    """
+    try:
+        _name, key = token.split_contents()
+    except ValueError:
+        raise template.TemplateSyntaxError("cachedfragment takes one argument: the key") from None
+    nodelist = parser.parse(("endcachedfragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(nodelist, parser.compile_filter(key))

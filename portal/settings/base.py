@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "search",
     "plan",
     "editorial",
+    "caching",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -68,6 +69,8 @@ MIDDLEWARE = [
     "portal.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
+    # Outside sessions and CSRF, so it sees every cookie they set (caching/headers.py).
+    "caching.headers.HttpCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -169,6 +172,18 @@ CACHES = {
         "LOCATION": "portal",
     }
 }
+
+# Frontend cache (nginx micro-cache, a CDN): purged on publish when its PURGE endpoint is set.
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+# Part of every page's ETag: set it to the deployed commit so a release retires old validators.
+PORTAL_RELEASE = os.environ.get("PORTAL_RELEASE", "")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

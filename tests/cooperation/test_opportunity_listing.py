@@ -140,7 +140,8 @@ def test_csv_export_of_the_current_filter(client, index_url, busiest):
     response = client.get(f"{index_url}export/csv/", {"area": area.pk})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    content = b"".join(response.streaming_content)
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
     assert rows[0] == COLUMNS
     expected = OpportunityPage.objects.live().filter(strategy_area=area)
     assert sorted(row[1] for row in rows[1:]) == sorted(o.title_en for o in expected)
@@ -150,7 +151,7 @@ def test_json_export_in_chinese(client, busiest):
     area, _sector = busiest
     index = OpportunityIndexPage.objects.get()
     response = client.get(f"/zh-hans/{index.slug_zh_hans}/export/json/", {"area": area.pk})
-    data = json.loads(response.content)
+    data = json.loads(b"".join(response.streaming_content))
     expected = OpportunityPage.objects.live().filter(strategy_area=area)
     assert data["count"] == expected.count() == len(data["results"])
     assert {r["title"] for r in data["results"]} == {o.title_zh_hans for o in expected}
@@ -187,3 +188,25 @@ def test_api_serves_opportunities(client):
     assert data["meta"]["total_count"] == OpportunityPage.objects.live().count()
     first = data["items"][0]
     assert {"summary_en", "kind", "stage", "sectors"} <= set(first)
+
+
+def test_pager_shows_a_window_of_page_numbers(client, index_url):
+    response = client.get(index_url)
+    last = response.context["opportunities"].paginator.num_pages
+    assert last > 6  # enough pages for the window to leave some out
+    pager = response.content.decode().split('<nav class="pagination"')[1].split("</nav>")[0]
+    assert 'href="?page=2"' in pager and f'href="?page={last}"' in pager
+    assert f'href="?page={last - 1}"' not in pager
+    assert "…" in pager
+
+
+@pytest.mark.parametrize("kind", ["csv", "json"])
+def test_exports_stream_without_a_query_per_row(
+    client, index_url, kind, django_assert_max_num_queries
+):
+    client.get(index_url)  # as on a running site, Wagtail's site-root cache is filled
+    with django_assert_max_num_queries(15):
+        response = client.get(f"{index_url}export/{kind}/")
+        assert response.streaming
+        content = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert content.count(index_url) == OpportunityPage.objects.live().count() > 50

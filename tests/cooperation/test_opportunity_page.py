@@ -46,6 +46,10 @@ def url(page, language="en"):
     return f"/{language}/{page.get_parent().specific.slug_en}/{page.slug_en}/"
 
 
+def enquiry_url(page, language="en"):
+    return f"/{language}/enquiry/{page.pk}/"
+
+
 def test_page_shows_facts_place_and_map_data(client, opportunity):
     body = client.get(url(opportunity)).content.decode()
     assert opportunity.title_en in body
@@ -84,7 +88,7 @@ def test_related_opportunities_in_a_preview(opportunity):
     [("en", "Thank you. Your enquiry has been sent."), ("zh-hans", "谢谢！您的咨询已发送。")],
 )
 def test_enquiry_is_stored_mailed_and_acknowledged(client, opportunity, language, thanks):
-    response = client.post(url(opportunity, language), ENQUIRY, REMOTE_ADDR="203.0.113.5")
+    response = client.post(enquiry_url(opportunity, language), ENQUIRY, REMOTE_ADDR="203.0.113.5")
     assert response.status_code == 302
     assert response["Location"].endswith("?sent=1#enquiry")
     enquiry = Enquiry.objects.get()
@@ -101,7 +105,9 @@ def test_enquiry_is_stored_mailed_and_acknowledged(client, opportunity, language
 
 
 def test_invalid_enquiry_is_shown_again_with_linked_errors(client, opportunity):
-    response = client.post(url(opportunity), {**ENQUIRY, "email": "not-an-email", "consent": ""})
+    response = client.post(
+        enquiry_url(opportunity), {**ENQUIRY, "email": "not-an-email", "consent": ""}
+    )
     assert response.status_code == 200
     body = response.content.decode()
     assert 'aria-describedby="id_email-error"' in body
@@ -113,13 +119,13 @@ def test_invalid_enquiry_is_shown_again_with_linked_errors(client, opportunity):
 
 def test_enquiry_input_is_escaped(client, opportunity):
     response = client.post(
-        url(opportunity), {**ENQUIRY, "name": "<script>x()</script>", "email": ""}
+        enquiry_url(opportunity), {**ENQUIRY, "name": "<script>x()</script>", "email": ""}
     )
     assert "<script>x()</script>" not in response.content.decode()
 
 
 def test_filled_honeypot_pretends_success_and_stores_nothing(client, opportunity):
-    response = client.post(url(opportunity), {**ENQUIRY, "website": "http://spam.example"})
+    response = client.post(enquiry_url(opportunity), {**ENQUIRY, "website": "http://spam.example"})
     assert response.status_code == 302
     assert not Enquiry.objects.exists()
     assert not mail.outbox
@@ -140,19 +146,28 @@ def test_honeypot_is_hidden_from_people_and_assistive_technology(client, opportu
 )
 def test_sixth_enquiry_in_an_hour_is_refused(client, opportunity, language, text):
     for _attempt in range(5):
-        assert client.post(url(opportunity, language), ENQUIRY).status_code == 302
-    response = client.post(url(opportunity, language), ENQUIRY)
+        assert client.post(enquiry_url(opportunity, language), ENQUIRY).status_code == 302
+    response = client.post(enquiry_url(opportunity, language), ENQUIRY)
     assert response.status_code == 429
     assert text in response.content.decode()
     assert Enquiry.objects.count() == 5
     # Another address is not affected.
-    assert client.post(url(opportunity), ENQUIRY, REMOTE_ADDR="198.51.100.7").status_code == 302
+    assert (
+        client.post(enquiry_url(opportunity), ENQUIRY, REMOTE_ADDR="198.51.100.7").status_code
+        == 302
+    )
 
 
-def test_csrf_is_enforced(opportunity):
-    response = Client(enforce_csrf_checks=True).post(url(opportunity), ENQUIRY)
-    assert response.status_code == 403
+def test_enquiry_from_another_site_is_refused(opportunity):
+    client = Client(enforce_csrf_checks=True)
+    for headers in ({"Origin": "https://evil.example"}, {"Sec-Fetch-Site": "cross-site"}):
+        assert client.post(enquiry_url(opportunity), ENQUIRY, headers=headers).status_code == 403
     assert not Enquiry.objects.exists()
+
+
+def test_enquiry_to_a_page_that_is_not_a_live_opportunity_is_404(client, opportunity):
+    assert client.post(enquiry_url(opportunity.get_parent()), ENQUIRY).status_code == 404
+    assert client.get(enquiry_url(opportunity)).status_code == 405
 
 
 def test_opportunity_page_query_budget(client, opportunity, django_assert_max_num_queries):
@@ -164,7 +179,7 @@ def test_opportunity_page_query_budget(client, opportunity, django_assert_max_nu
 
 
 def test_admin_lists_and_exports_enquiries_as_csv(client, opportunity):
-    client.post(url(opportunity), ENQUIRY)
+    client.post(enquiry_url(opportunity), ENQUIRY)
     admin = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
     client.force_login(admin)
     listing = client.get("/admin/snippets/cooperation/enquiry/")

@@ -34,8 +34,9 @@ def fresh_cache():
 
 @pytest.fixture
 def opportunity_url():
+    """Where an opportunity page's enquiry form posts (cooperation.views.send_enquiry)."""
     page = OpportunityPage.objects.live().first()
-    return f"/en/{page.get_parent().specific.slug_en}/{page.slug_en}/"
+    return f"/en/enquiry/{page.pk}/"
 
 
 def test_spoofed_forwarded_for_from_an_untrusted_peer_is_ignored(client, opportunity_url, settings):

@@ -58,6 +58,9 @@ class TourismIndexPage(RoutablePageMixin, SectionPage):
             .order_by("county__name", "path")
         )
 
+    def get_cached_paths(self):
+        return ["/", self.reverse_subpage("calendar")]
+
     @path("calendar/", name="calendar")
     def calendar(self, request):
         feed = exports.icalendar(
@@ -139,6 +142,10 @@ class AttractionPage(PlanSourced, PlanClauseMixin, Page):
     class Meta:
         verbose_name = _("attraction")
 
+    def frontend_cache_dependents(self):
+        """Routes through this attraction and events held here show it (caching/purge.py)."""
+        return [*RoutePage.objects.filter(stops__attraction=self).distinct(), *self.events.all()]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["map_points"] = Itinerary([self]).map_points(request)
@@ -166,8 +173,17 @@ class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, Page):
     parent_page_types = ["tourism.TourismIndexPage"]
     subpage_types = []
 
+    listed_on_home = True
+
     class Meta:
         verbose_name = _("tourism route")
+
+    def get_cached_paths(self):
+        return ["/", self.reverse_subpage("gpx"), self.reverse_subpage("geojson")]
+
+    def frontend_cache_dependents(self):
+        """Its stops' pages list the routes through them (caching/purge.py)."""
+        return list(self.itinerary.attractions)
 
     @cached_property
     def itinerary(self):
@@ -284,6 +300,11 @@ class EventPage(PlanSourced, PlanClauseMixin, Page):
 
     class Meta:
         verbose_name = _("event")
+
+    def frontend_cache_dependents(self):
+        """Its venue's page and its route's page list it (caching/purge.py)."""
+        # By id: `route` is also the name of Page.route(), which the field does not replace.
+        return list(Page.objects.filter(pk__in=[self.attraction_id, self.route_id]).specific())
 
     @property
     def is_yearly(self):

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class CachingConfig(AppConfig):
+    """HTTP caching of the public site: cache headers, validators, and purging on publish."""
+
+    name = "caching"
+
+    def ready(self):
+        # Importing purge connects its publish/unpublish/move receivers.
+        from caching import purge, routing  # noqa: F401
+
+        routing.install()

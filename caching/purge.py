@@ -1,0 +1,98 @@
+"""Frontend cache invalidation: on publish, unpublish and move, purge exactly the URLs whose
+content changed, in both languages.
+
+Uses `wagtail.contrib.frontend_cache` (its backends and PurgeBatch) without its app's own signal
+handlers: those purge only the page's URL in the active language, while a translated slug gives
+each language its own URL, and a page also appears on its parent's listing, on the pages that
+list it (`frontend_cache_dependents()` on the page model), on the home page and in the sitemaps.
+"""
+
+from django.conf import settings
+from django.db.models.signals import post_delete
+from django.utils import translation
+from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+from caching.version import bump_content_version
+from core.sitemaps import SECTION_DEPTH, sitemap_paths
+
+
+def page_urls(page):
+    """The page's URL and its sub-routes' (`get_cached_paths`) in every language."""
+    urls = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            base = page.get_full_url()
+        if base:
+            urls += [base + path.lstrip("/") for path in page.get_cached_paths()]
+    return urls
+
+
+def affected_pages(page):
+    """The page and every page whose output shows it."""
+    page = page.specific_deferred
+    pages = [page]
+    parent = page.get_parent()
+    if parent is not None and parent.depth > 1:
+        pages.append(parent.specific_deferred)
+    # The home page shows the sections (as does every page's menu) and some listed types.
+    if page.depth == SECTION_DEPTH or getattr(page, "listed_on_home", False):
+        pages.append(Page.objects.get(path=page.path[: (SECTION_DEPTH - 1) * page.steplen]))
+    pages += getattr(page, "frontend_cache_dependents", list)()
+    return pages
+
+
+def sitemap_urls(page):
+    site = page.get_site()
+    return [site.root_url + path for path in sitemap_paths(page)] if site else []
+
+
+def urls_to_purge(page):
+    urls = set(sitemap_urls(page))
+    for affected in affected_pages(page):
+        urls.update(page_urls(affected))
+    return urls
+
+
+def page_changed(instance, **kwargs):
+    bump_content_version()
+    if get_backends():
+        PurgeBatch(urls_to_purge(instance)).purge()
+
+
+# A move changes the URLs of the page and of everything below it: purge the old ones (noted
+# before the move) and the new ones.
+_urls_before_move = {}
+
+
+def subtree_urls(page):
+    urls = urls_to_purge(page)
+    for descendant in page.get_descendants().specific(defer=True):
+        urls.update(page_urls(descendant))
+    return urls
+
+
+def before_move(instance, **kwargs):
+    if get_backends():
+        _urls_before_move[instance.pk] = subtree_urls(instance)
+
+
+def after_move(instance, **kwargs):
+    bump_content_version()
+    if get_backends():
+        PurgeBatch(_urls_before_move.pop(instance.pk, set()) | subtree_urls(instance)).purge()
+
+
+page_published.connect(page_changed, dispatch_uid="caching.published")
+page_unpublished.connect(page_changed, dispatch_uid="caching.unpublished")
+pre_page_move.connect(before_move, dispatch_uid="caching.before_move")
+post_page_move.connect(after_move, dispatch_uid="caching.after_move")
+
+
+def page_deleted(sender, **kwargs):
+    if issubclass(sender, Page):
+        bump_content_version()
+
+
+post_delete.connect(page_deleted, dispatch_uid="caching.deleted")
