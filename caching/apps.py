@@ -8,6 +8,4 @@ class CachingConfig(AppConfig):
 
     def ready(self):
         # Importing purge connects its publish/unpublish/move receivers.
-        from caching import purge, routing  # noqa: F401
-
-        routing.install()
+        from caching import purge  # noqa: F401
