@@ -6,6 +6,7 @@ from django.http import HttpResponse, JsonResponse
 from django.utils.http import content_disposition_header
 
 from core.links import absolute_url
+from portal.spreadsheets import safe_cell
 
 COLUMNS = [
     "id",
@@ -51,7 +52,7 @@ def csv_response(opportunities, request, filename="opportunities.csv"):
         record = opportunity_record(opportunity, request)
         writer.writerow(
             {
-                key: "; ".join(value) if isinstance(value, list) else value
+                key: safe_cell("; ".join(value) if isinstance(value, list) else value)
                 for key, value in record.items()
             }
         )
