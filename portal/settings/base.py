@@ -91,9 +91,35 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "img-src 'self' data: https://tile.openstreetmap.org https://*.tile.openstreetmap.org",
         "style-src 'self' 'unsafe-inline'",
         "script-src 'self'",
+        "object-src 'none'",
         "frame-ancestors 'none'",
         "base-uri 'self'",
         "form-action 'self'",
+    ]
+)
+# The admins' policy is sent report-only (see portal/middleware.py): same origins, no plugins.
+ADMIN_CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "img-src 'self' data: blob: https://tile.openstreetmap.org https://*.tile.openstreetmap.org",
+        "style-src 'self'",
+        "script-src 'self'",
+        "object-src 'none'",
+        "frame-ancestors 'self'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ]
+)
+# No page of the portal uses these browser features; nothing embedded may either.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in [
+        "camera",
+        "microphone",
+        "geolocation",
+        "payment",
+        "usb",
+        "browsing-topics",
     ]
 )
 
