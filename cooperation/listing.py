@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cooperation.models import OpportunityPage, StrategyAreaPage
 from core.models import County, PartnerRegion, Sector
+from core.public import public
 
 PAGE_SIZE = 12
 STAGE_ORDER = [value for value, _label in OpportunityPage.Stage.choices]
@@ -102,7 +103,7 @@ class OpportunityListing:
 
     def __init__(self, index_page, query):
         self.query = query
-        self.base = OpportunityPage.objects.child_of(index_page).live()
+        self.base = public(OpportunityPage.objects.child_of(index_page))
         self.facets = build_facets()
         for facet in self.facets:
             facet.read(query)
