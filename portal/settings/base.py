@@ -231,6 +231,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_I18N_ENABLED = False  # translation is field-level (modeltranslation), one page tree
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Checked from the file's header before anything is decoded: one 40 MP image takes about 160 MB
+# of memory as RGBA while renditions are made; larger ones (decompression bombs) are refused.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.CheckedImageForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 # Workflow emails (submitted → moderators, approved/rejected → the submitter) go out from here.
