@@ -246,12 +246,17 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal")
 if ELASTICSEARCH_URL:
+    from search.client import CircuitBreakerTransport
+
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "search.wagtail_backend",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}-wagtail-",
             "TIMEOUT": 5,
+            # The admin's and API v2's searches share the portal's circuit breaker and short
+            # search timeout, so a frozen Elasticsearch cannot hold the workers either.
+            "OPTIONS": {"transport_class": CircuitBreakerTransport},
         }
     }
 else:
