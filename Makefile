@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve migrate content test lint format elasticsearch postgres stop-services messages bench-search bench-pages
+.PHONY: check-search-outage install run serve migrate content test lint format elasticsearch postgres stop-services messages bench-search bench-pages
 
 install: $(VENV)/.installed messages
 
@@ -60,3 +60,7 @@ bench-search: install
 
 bench-pages: install
 	bash scripts/with-services.sh $(PY) scripts/bench_pages.py
+
+# Elasticsearch stopped, then frozen: p95 of the searches and the home page under 10 clients.
+check-search-outage: install
+	bash scripts/with-services.sh $(PY) scripts/check_search_outage.py
