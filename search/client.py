@@ -63,8 +63,8 @@ def elasticsearch_usable():
     return client is not None and not client.transport.breaker.is_open()
 
 
-# Request paths of what a visitor waits for: searches, counts and suggestions.
-SEARCHES = ("/_search", "/_count", "/_msearch")
+# Request paths of what a visitor waits for: searches and suggestions.
+SEARCHES = ("/_search", "/_msearch")
 
 
 class CircuitBreakerTransport(Transport):

@@ -24,6 +24,7 @@ def breaker():
 @pytest.fixture
 def closed_port(settings):
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # the discard port: nothing listens
+    breaker().reset()  # other tests' failures on this port must not count here
     yield
     breaker().reset()
 
