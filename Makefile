@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := install
-.PHONY: help install run serve migrate content test lint format elasticsearch postgres stop-services messages bench-search bench-known-items bench-pages production backup restore bench-production
+.PHONY: help check-search-outage install run serve migrate content test lint format elasticsearch postgres stop-services messages bench-search bench-known-items bench-pages production backup restore bench-production
 
 help:  ## this list: every target and what it does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  \1\t\2/' | expand -t 20
@@ -83,3 +83,7 @@ bench-known-items: install  ## known-item search: MRR per title variant, Elastic
 
 bench-pages: install  ## page serving benchmark
 	bash scripts/with-services.sh $(PY) scripts/bench_pages.py
+
+# Elasticsearch stopped, then frozen: p95 of the searches and the home page under 10 clients.
+check-search-outage: install
+	bash scripts/with-services.sh $(PY) scripts/check_search_outage.py

@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.http import content_disposition_header
 
 from core.links import absolute_url
+from portal.spreadsheets import safe_cell
 
 CHUNK_SIZE = 500
 COLUMNS = [
@@ -76,7 +77,7 @@ def csv_rows(records):
     for record in records:
         yield writer.writerow(
             {
-                key: "; ".join(value) if isinstance(value, list) else value
+                key: safe_cell("; ".join(value) if isinstance(value, list) else value)
                 for key, value in record.items()
             }
         )

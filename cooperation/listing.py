@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from caching.version import content_version
 from cooperation.models import OpportunityPage, StrategyAreaPage
 from core.models import County, PartnerRegion, Sector
+from core.public import public
 
 PAGE_SIZE = 12
 OPTIONS_TIMEOUT = 24 * 60 * 60
@@ -118,7 +119,7 @@ class OpportunityListing:
 
     def __init__(self, index_page, query):
         self.query = query
-        self.base = OpportunityPage.objects.child_of(index_page).live()
+        self.base = public(OpportunityPage.objects.child_of(index_page))
         self.facets = build_facets()
         for facet in self.facets:
             facet.read(query)

@@ -2,13 +2,19 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from cooperation.models import Enquiry
+from portal.spreadsheets import SafeCsvExportMixin
+
+
+class EnquiryIndexView(SafeCsvExportMixin, IndexView):
+    """Enquiries are typed by visitors: their CSV export must not carry formulas."""
 
 
 class EnquiryViewSet(SnippetViewSet):
     model = Enquiry
+    index_view_class = EnquiryIndexView
     icon = "mail"
     menu_label = _("Enquiries")
     add_to_admin_menu = True

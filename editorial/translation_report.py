@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from core.navigation import SECTION_DEPTH
 from editorial.translation_status import problems_by_page
+from portal.spreadsheets import SafeCsvExportMixin
 
 
 class TranslationReportFilterSet(WagtailFilterSet):
@@ -26,7 +27,7 @@ class TranslationReportFilterSet(WagtailFilterSet):
         return queryset.filter(path__startswith=section.path)
 
 
-class TranslationReportView(PageReportView):
+class TranslationReportView(SafeCsvExportMixin, PageReportView):
     page_title = _("English to update")
     header_icon = "doc-full"
     results_template_name = "editorial/admin/translation_report_results.html"

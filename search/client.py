@@ -1,12 +1,101 @@
-"""The Elasticsearch client, or None when search runs on the database only."""
+"""The Elasticsearch client, or None when search runs on the database only, behind a circuit
+breaker.
 
+A visitor's search waits at most SEARCH_TIMEOUT for Elasticsearch before the page answers from
+the database instead (indexing keeps the longer REQUEST_TIMEOUT: a bulk request that waits for a
+refresh takes about a second). After FAILURE_THRESHOLD failures or timeouts in a row the
+breaker opens: for COOL_DOWN seconds every request fails at once with a ConnectionError, without
+touching the network, so callers go straight to their database fallback and a frozen engine
+cannot tie up the workers. The first request after the cool-down tries Elasticsearch again.
+
+The breaker's state is per process: each worker finds out on its own, at the cost of at most
+FAILURE_THRESHOLD slow requests per worker and cool-down.
+"""
+
+import threading
+import time
 from functools import cache
 
 from django.conf import settings
+from elastic_transport import ConnectionError, Transport, TransportError
 from elasticsearch import Elasticsearch
 
-# A visitor waits for at most this long before the page answers from the database instead.
-REQUEST_TIMEOUT = 3
+SEARCH_TIMEOUT = 0.8
+REQUEST_TIMEOUT = 30
+FAILURE_THRESHOLD = 3
+COOL_DOWN = 30
+
+
+class CircuitBreaker:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._failures = 0
+        self._open_until = 0.0
+
+    def is_open(self):
+        return time.monotonic() < self._open_until
+
+    def succeeded(self):
+        with self._lock:
+            self._failures = 0
+
+    def failed(self):
+        with self._lock:
+            self._failures += 1
+            if self._failures >= FAILURE_THRESHOLD:
+                self._open_until = time.monotonic() + COOL_DOWN
+                self._failures = 0
+
+    def reset(self):
+        with self._lock:
+            self._failures = 0
+            self._open_until = 0.0
+
+
+@cache
+def breaker_for(nodes):
+    return CircuitBreaker()
+
+
+def elasticsearch_usable():
+    """Whether search should try Elasticsearch now: configured, and its breaker is closed."""
+    client = get_client()
+    return client is not None and not client.transport.breaker.is_open()
+
+
+# Request paths of what a visitor waits for: searches and suggestions.
+SEARCHES = ("/_search", "/_msearch")
+
+
+class CircuitBreakerTransport(Transport):
+    """The client's transport, counting failures and refusing requests while the breaker is open.
+
+    One breaker per set of Elasticsearch nodes, shared by every client of them, so also by
+    Wagtail's own backend (which makes a new client per use) when given
+    OPTIONS {"transport_class": CircuitBreakerTransport}.
+    """
+
+    def __init__(self, node_configs, *args, **kwargs):
+        super().__init__(node_configs, *args, **kwargs)
+        self.breaker = breaker_for(tuple((node.host, node.port) for node in node_configs))
+
+    def perform_request(self, method, target, **kwargs):
+        breaker = self.breaker
+        if breaker.is_open():
+            raise ConnectionError("Elasticsearch is paused after repeated failures (circuit open)")
+        # The timeout follows from what is asked, whatever the client was built with.
+        is_search = target.split("?")[0].endswith(SEARCHES)
+        kwargs["request_timeout"] = SEARCH_TIMEOUT if is_search else REQUEST_TIMEOUT
+        try:
+            response = super().perform_request(method, target, **kwargs)
+        except TransportError:  # refused, timed out, unreachable
+            breaker.failed()
+            raise
+        if response.meta.status >= 500:
+            breaker.failed()
+        else:
+            breaker.succeeded()
+        return response
 
 
 def get_client():
@@ -16,4 +105,8 @@ def get_client():
 
 @cache
 def _client(url):
-    return Elasticsearch(url, request_timeout=REQUEST_TIMEOUT, max_retries=0)
+    return Elasticsearch(
+        url,
+        max_retries=0,
+        transport_class=CircuitBreakerTransport,
+    )

@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from core.clauses import ABOUT_CHAPTERS
 from core.models import County, Sector
+from core.public import public
 from search import clauses
 
 LANGUAGES = ("zh-hans", "en")
@@ -79,10 +80,10 @@ def searchable_models():
 
 
 def searchable_pages(model):
-    """Live pages of one searchable model, with what building their documents needs."""
+    """Public pages of one searchable model, with what building their documents needs."""
     spec = SEARCHABLE[model._meta.label]
     return (
-        model.objects.live()
+        public(model.objects.all())
         .select_related(*spec.select_related)
         .prefetch_related(*spec.prefetch_related)
         .order_by("path")
@@ -94,7 +95,7 @@ def live_searchable_pages(page_ids):
     searchable)}, with one query per model rather than per page."""
     found = dict.fromkeys(page_ids)
     ids_by_model = defaultdict(list)
-    for page in Page.objects.filter(pk__in=page_ids).live():
+    for page in public(Page.objects.filter(pk__in=page_ids)):
         if page.specific_class._meta.label in SEARCHABLE:
             ids_by_model[page.specific_class].append(page.pk)
     for model, ids in ids_by_model.items():

@@ -4,6 +4,7 @@ search analytics), and title suggestions from the database when Elasticsearch is
 from django.utils import translation
 from wagtail.models import Page
 
+from core.public import public
 from search.analysis import simplified
 from search.analytics import popular_terms
 from search.registry import FIELD_SUFFIX
@@ -12,7 +13,7 @@ POPULAR_SECTIONS = ("cooperation", "opportunities", "tourism", "about")
 
 
 def popular_links(language):
-    pages = Page.objects.live().filter(depth=3, slug__in=POPULAR_SECTIONS).order_by("path")
+    pages = public(Page.objects.filter(depth=3, slug__in=POPULAR_SECTIONS)).order_by("path")
     with translation.override(language):
         return {
             "sections": [{"title": page.title, "url": page.get_url(None)} for page in pages],
@@ -22,6 +23,6 @@ def popular_links(language):
 
 def database_suggestions(text, language, size=6):
     field = f"title_{FIELD_SUFFIX[language]}__icontains"
-    pages = Page.objects.live().filter(depth__gt=2, **{field: simplified(text)})[:size]
+    pages = public(Page.objects.filter(depth__gt=2, **{field: simplified(text)}))[:size]
     with translation.override(language):
         return [{"title": page.title, "url": page.get_url(None)} for page in pages]

@@ -11,10 +11,10 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from elasticsearch import ApiError, TransportError
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from search.client import get_client
@@ -40,11 +40,22 @@ def page_changed(sender, instance, **kwargs):
     enqueue([instance.pk])
 
 
+def enqueue_subtree(page):
+    enqueue(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+
+
 @receiver(post_page_move)
 @receiver(page_slug_changed)
 def page_moved(sender, instance, **kwargs):
     # Moving or renaming changes the URL of the page and of everything below it.
-    enqueue(Page.objects.descendant_of(instance, inclusive=True).values_list("pk", flat=True))
+    enqueue_subtree(instance)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def privacy_changed(sender, instance, **kwargs):
+    # A view restriction hides the page and everything below it; removing it shows them again.
+    enqueue_subtree(instance.page)
 
 
 @receiver(post_delete, sender=Page)  # once per page, not once per table of a specific page

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.models import PlanSourced, SectionPage
+from core.public import public
 from home.blocks import ChapterBlock
 
 from .snippets import Indicator
@@ -108,7 +109,7 @@ class NewsIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = NewsPage.objects.child_of(self).live().order_by("-date")
+        context["articles"] = public(NewsPage.objects.child_of(self)).order_by("-date")
         return context
 
 

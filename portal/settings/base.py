@@ -2,6 +2,7 @@
 an environment variable so one build runs anywhere (12-factor)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -91,9 +95,35 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "img-src 'self' data: https://tile.openstreetmap.org https://*.tile.openstreetmap.org",
         "style-src 'self' 'unsafe-inline'",
         "script-src 'self'",
+        "object-src 'none'",
         "frame-ancestors 'none'",
         "base-uri 'self'",
         "form-action 'self'",
+    ]
+)
+# The admins' policy is sent report-only (see portal/middleware.py): same origins, no plugins.
+ADMIN_CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "img-src 'self' data: blob: https://tile.openstreetmap.org https://*.tile.openstreetmap.org",
+        "style-src 'self'",
+        "script-src 'self'",
+        "object-src 'none'",
+        "frame-ancestors 'self'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ]
+)
+# No page of the portal uses these browser features; nothing embedded may either.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in [
+        "camera",
+        "microphone",
+        "geolocation",
+        "payment",
+        "usb",
+        "browsing-topics",
     ]
 )
 
@@ -124,6 +154,22 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Login throttling (django-axes) for the Wagtail admin and /django-admin/: after
+# AXES_FAILURE_LIMIT failed logins for one account, or from one address, further attempts are
+# refused for AXES_COOLOFF_MINUTES, even with the right password. Attempts and lockouts are kept
+# in axes' access logs (Django admin → Axes).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each one on its own
+AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "portal.login_lockout.lockout_response"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -201,6 +247,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_I18N_ENABLED = False  # translation is field-level (modeltranslation), one page tree
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Checked from the file's header before anything is decoded: one 40 MP image takes about 160 MB
+# of memory as RGBA while renditions are made; larger ones (decompression bombs) are refused.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.CheckedImageForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 # Workflow emails (submitted → moderators, approved/rejected → the submitter) go out from here.
@@ -215,12 +264,17 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal")
 # Replicas of the portal's own search indices: 0 on a single node, 1+ on a cluster.
 SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
 if ELASTICSEARCH_URL:
+    from search.client import CircuitBreakerTransport
+
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "search.wagtail_backend",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}-wagtail-",
             "TIMEOUT": 5,
+            # The admin's and API v2's searches share the portal's circuit breaker and short
+            # search timeout, so a frozen Elasticsearch cannot hold the workers either.
+            "OPTIONS": {"transport_class": CircuitBreakerTransport},
         }
     }
 else:

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 from django.utils import timezone, translation
 from wagtail.models import Page, Revision, WorkflowState
 from wagtail.test.utils.form_data import rich_text
@@ -233,7 +234,9 @@ def test_demo_accounts_create_one_login_per_role(db, settings, client):
     settings.DEBUG = True
     call_command("demo_accounts", stdout=StringIO())
     call_command("demo_accounts", stdout=StringIO())  # idempotent
-    assert client.login(username="editor", password="editor-demo")
+    # django-axes watches every login, so it needs the request (here one from the test client).
+    request = RequestFactory().post("/")
+    assert client.login(request=request, username="editor", password="editor-demo")
     assert client.get("/admin/").status_code == 200
     editor = Group.objects.get(name="Editors").user_set.get()
     assert editor.username == "editor"
