@@ -8,11 +8,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from core.language_choice import switch_language
 from portal.api import api_router
 from search import views as search_views
 
 urlpatterns = [
     path("", core_views.language_redirect, name="language_redirect"),
+    path("language/<str:language>/", switch_language, name="switch_language"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": core_views.SITEMAPS}, name="sitemap"),
     path("django-admin/", admin.site.urls),
