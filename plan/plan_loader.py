@@ -25,6 +25,7 @@ from cooperation.models import (
     OpportunityPage,
     Organisation,
     ProgrammePage,
+    SectorGroup,
     StrategyAreaPage,
 )
 from core.models import County, PartnerRegion, Sector
@@ -165,6 +166,7 @@ class PlanLoader:
     def run(self):
         with transaction.atomic():
             self.load_taxonomy()
+            self.load_sector_groups()
             self.load_indicators()
             site = read_yaml(self.content_dir / "site.yaml")
             home = self.load_home(site["home"])
@@ -210,6 +212,23 @@ class PlanLoader:
                     "region": region,
                 },
             )
+
+    def load_sector_groups(self):
+        records = read_yaml(self.content_dir / "sector_groups.yaml")["sector_groups"]
+        for position, record in enumerate(records):
+            group = self.upsert_snippet(
+                SectorGroup,
+                record["key"],
+                record,
+                {
+                    **translated("name", record["name"]),
+                    "name": record["name"]["zh"],
+                    "key": record["key"],
+                    "sort_order": position,
+                },
+            )
+            if not group.edited_in_admin:
+                group.sectors.set(self.refs(Sector, record["sectors"]))
 
     def load_indicators(self):
         for record in read_yaml(self.content_dir / "indicators.yaml")["indicators"]:

@@ -6,6 +6,7 @@ from .pages import (
     ProgrammePage,
     StrategyAreaPage,
 )
+from .sector_groups import SectorGroup
 from .snippets import Organisation
 
 __all__ = [
@@ -15,5 +16,6 @@ __all__ = [
     "OpportunityPage",
     "Organisation",
     "ProgrammePage",
+    "SectorGroup",
     "StrategyAreaPage",
 ]
