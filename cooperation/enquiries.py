@@ -1,4 +1,5 @@
-"""Receiving an investor's enquiry: flood limit, honeypot, storage, e-mail to staff."""
+"""Receiving an investor's enquiry: flood limit, honeypot, storage, e-mail to staff (routed by
+`enquiry_followup`) and the investor's acknowledgement."""
 
 import logging
 from smtplib import SMTPException
@@ -11,6 +12,7 @@ from django.utils import translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from cooperation.enquiry_followup import acknowledge, recipients_for
 from core.links import absolute_url
 from portal.client_address import client_address
 
@@ -47,15 +49,20 @@ def save_enquiry(form, opportunity, request):
     enquiry.opportunity = opportunity
     enquiry.language = translation.get_language()
     enquiry.ip_hash = address_hash(request)
+    enquiry.routed_to = ", ".join(recipients_for(opportunity))
     enquiry.save()
     notify_staff(enquiry, request)
+    acknowledge(enquiry, request)
     return enquiry
 
 
 def notify_staff(enquiry, request):
     # Staff read the portal in its default language, whatever the visitor's.
     with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Investment enquiry: %(title)s") % {"title": enquiry.opportunity.title}
+        subject = _("Investment enquiry %(reference)s: %(title)s") % {
+            "reference": enquiry.reference,
+            "title": enquiry.opportunity.title,
+        }
         body = render_to_string(
             "cooperation/enquiry_email.txt",
             {"enquiry": enquiry, "url": absolute_url(enquiry.opportunity, request)},
@@ -65,7 +72,7 @@ def notify_staff(enquiry, request):
             subject,
             body,
             settings.DEFAULT_FROM_EMAIL,
-            settings.ENQUIRY_RECIPIENTS,
+            enquiry.routed_to.split(", "),
             reply_to=[enquiry.email],
         ).send()
     except (SMTPException, OSError):

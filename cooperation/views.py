@@ -2,29 +2,41 @@
 and the enquiry form."""
 
 from http import HTTPStatus
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import HttpResponseRedirect
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.template.response import TemplateResponse
 
 from cooperation import exports
 from cooperation.enquiries import over_rate_limit, save_enquiry
+from cooperation.enquiry_stats import response_time
 from cooperation.forms import EnquiryForm
 from cooperation.listing import PAGE_SIZE, OpportunityListing
 
 
-def listing_context(index_page, request):
+def listing_page(index_page, request):
+    """The listing page; a URL with the database ids of older links moves to the plan keys."""
     listing = OpportunityListing(index_page, request.GET)
+    if listing.from_old_url:
+        query = listing.querystring()
+        if "page" in request.GET:
+            query = "&".join(filter(None, [query, urlencode({"page": request.GET["page"]})]))
+        return HttpResponsePermanentRedirect(index_page.get_url(request) + f"?{query}")
+    return index_page.render(
+        request, context_overrides=listing_context(index_page, request, listing)
+    )
+
+
+def listing_context(index_page, request, listing):
     listing.count_options()
-    results = listing.results().prefetch_related("counties")
-    paginator = Paginator(results, PAGE_SIZE)
-    # The facet counts already gave the total: spare the paginator its COUNT query.
-    paginator.count = listing.total
+    paginator = Paginator(listing.results("counties"), PAGE_SIZE)
     page_of_results = paginator.get_page(request.GET.get("page"))
     querystring = listing.querystring()
     suffix = f"?{querystring}" if querystring else ""
     return {
         "listing": listing,
+        "response_time": response_time(),
         "opportunities": page_of_results,
         "querystring": querystring,
         "export_csv_url": subpage_url(index_page, request, "export_csv") + suffix,
@@ -37,11 +49,7 @@ def subpage_url(page, request, route_name):
 
 
 def exported_opportunities(index_page, request):
-    return (
-        OpportunityListing(index_page, request.GET)
-        .results()
-        .prefetch_related("counties", "sectors", "regions")
-    )
+    return OpportunityListing(index_page, request.GET).results("counties", "sectors", "regions")
 
 
 def export_csv(index_page, request):

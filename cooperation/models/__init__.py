@@ -1,4 +1,4 @@
-from .enquiries import Enquiry
+from .enquiries import Enquiry, EnquiryRoute
 from .pages import (
     CooperationIndexPage,
     OpportunityIndexPage,
@@ -12,6 +12,7 @@ from .snippets import Organisation
 __all__ = [
     "CooperationIndexPage",
     "Enquiry",
+    "EnquiryRoute",
     "OpportunityIndexPage",
     "OpportunityPage",
     "Organisation",

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -129,9 +130,9 @@ class OpportunityIndexPage(RoutablePageMixin, SectionPage):
     # The views import these models, hence the imports inside the routes.
     @path("")
     def listing(self, request):
-        from cooperation.views import listing_context
+        from cooperation.views import listing_page
 
-        return self.render(request, context_overrides=listing_context(self, request))
+        return listing_page(self, request)
 
     @path("export/csv/", name="export_csv")
     def export_csv(self, request):
@@ -233,6 +234,7 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, Page):
             related=self.related_opportunities(),
             form=EnquiryForm(),
             enquiry_sent=request.GET.get("sent") == "1",
+            retention_days=settings.ENQUIRY_RETENTION_DAYS,
         )
         return context
 

@@ -179,6 +179,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Staff who receive investor enquiries.
 ENQUIRY_RECIPIENTS = env_list("ENQUIRY_RECIPIENTS", "investment@localhost")
+# Promised in each enquiry's acknowledgement; and how long an enquiry's personal data is kept
+# before `manage.py anonymise_enquiries` removes it (stated on the enquiry form).
+ENQUIRY_RESPONSE_WORKING_DAYS = int(os.environ.get("ENQUIRY_RESPONSE_WORKING_DAYS", "5"))
+ENQUIRY_RETENTION_DAYS = int(os.environ.get("ENQUIRY_RETENTION_DAYS", "365"))
 
 WAGTAIL_SITE_NAME = "新乡开放合作门户 Xinxiang Open Cooperation Portal"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
