@@ -17,12 +17,23 @@ def path_km(points):
     return sum(haversine_km(a, b) for a, b in pairwise(points))
 
 
-def visiting_order(points):
-    """Indexes of `points` in a short open path: nearest neighbour from the westernmost point,
-    then 2-opt. Exhaustive enough for the few dozen points a trip can have."""
+EXACT_LIMIT = 10  # stops up to which the shortest order is searched exhaustively
+
+
+def westernmost(points):
+    return min(range(len(points)), key=lambda i: (points[i][1], points[i][0]))
+
+
+def visiting_order(points, start=None):
+    """Indexes of `points` in the shortest open path from `points[start]` (default: the
+    westernmost point) through all the others: exact for up to EXACT_LIMIT points, beyond that
+    nearest neighbour then 2-opt, short but not guaranteed shortest."""
     if not points:
         return []
-    start = min(range(len(points)), key=lambda i: (points[i][1], points[i][0]))
+    if start is None:
+        start = westernmost(points)
+    if len(points) <= EXACT_LIMIT:
+        return _shortest_path(points, start)
     order = [start]
     left = set(range(len(points))) - {start}
     while left:
@@ -33,9 +44,40 @@ def visiting_order(points):
     return _two_opt(points, order)
 
 
+def _shortest_path(points, start):
+    """Held–Karp dynamic programming over subsets: for every set of visited points and last
+    point, the shortest path from `start` (2^n·n² steps: about 100,000 for ten points)."""
+    others = [i for i in range(len(points)) if i != start]
+    km = [[haversine_km(a, b) for b in points] for a in points]
+    # best[(visited bitmask over `others`, last position in `others`)] = (km, previous position)
+    best = {(1 << j, j): (km[start][others[j]], None) for j in range(len(others))}
+    for size in range(2, len(others) + 1):
+        for visited in range(1 << len(others)):
+            if visited.bit_count() != size:
+                continue
+            for last in range(len(others)):
+                if not visited >> last & 1:
+                    continue
+                before = visited & ~(1 << last)
+                best[(visited, last)] = min(
+                    (best[(before, prev)][0] + km[others[prev]][others[last]], prev)
+                    for prev in range(len(others))
+                    if before >> prev & 1
+                )
+    if not others:
+        return [start]
+    full = (1 << len(others)) - 1
+    last = min(range(len(others)), key=lambda j: (best[(full, j)][0], j))
+    order, visited = [], full
+    while last is not None:
+        order.append(others[last])
+        visited, last = visited & ~(1 << last), best[(visited, last)][1]
+    return [start, *reversed(order)]
+
+
 def _two_opt(points, order):
     """Reverse any stretch of the path that makes it shorter, until none does. The first stop
-    stays put so the trip still starts in the west."""
+    stays put: it is where the visitor starts."""
 
     def d(i, j):
         return haversine_km(points[order[i]], points[order[j]])

@@ -37,8 +37,11 @@ def test_investor_filters_and_sends_an_enquiry(browser_page, live_site, area_and
     page.get_by_role("link", name="Investment opportunities").first.click()
     open_filters(page)
 
-    page.get_by_label(re.compile(rf"^{re.escape(area.short_title_en)} \(")).check()
-    page.get_by_label(re.compile(rf"^{re.escape(sector.name_en)} \(")).check()
+    area_filter = page.get_by_role("group", name="Strategy area", exact=True)
+    area_filter.get_by_label(re.compile(rf"^{re.escape(area.short_title_en)} \(")).check()
+    # A sector group may share a sector's name ("Culture and tourism"): tick the sector.
+    sector_filter = page.get_by_role("group", name="Sector", exact=True)
+    sector_filter.get_by_label(re.compile(rf"^{re.escape(sector.name_en)} \(")).check()
     page.get_by_role("button", name="Show opportunities").click()
     assert f"area={area.plan_key}" in page.url and f"sector={sector.plan_key}" in page.url
 

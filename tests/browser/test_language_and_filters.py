@@ -40,7 +40,7 @@ def test_filters_use_plan_keys_and_old_id_links_redirect(browser_page, live_site
     open_filters(page)
     page.get_by_label("Advanced manufacturing (").check()
     page.get_by_role("button", name="Show opportunities").click()
-    page.wait_for_url("**group=advanced-manufacturing")
+    page.wait_for_url("**?group=advanced-manufacturing**")
     assert page.locator(".opportunity-results .card").count() > 0
 
     area = StrategyAreaPage.objects.get(plan_key="yangtze-river-delta")

@@ -5,6 +5,7 @@ from datetime import date
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
+from django.http import HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -21,6 +22,7 @@ from core.models import CLAUSE_PANEL, PlanClauseMixin, PlanSourced, SectionPage
 from tourism import exports
 from tourism.blocks import DayBlock
 from tourism.itinerary import Itinerary, TripRequest
+from tourism.trip_options import TripOptionsForm, day_plans
 
 
 class TourismIndexPage(RoutablePageMixin, SectionPage):
@@ -70,37 +72,75 @@ class TourismIndexPage(RoutablePageMixin, SectionPage):
         return exports.download(feed, exports.ICALENDAR_TYPE, "xinxiang-events.ics")
 
     def trip(self, request):
-        """The visitor's picks from the query string, in visiting order."""
+        """The visitor's picks and options from the query string; the picks in the shortest
+        order from the chosen start (which joins the picks if it was not one of them)."""
         attractions = {attraction.slug: attraction for attraction in self.live_attractions()}
         picks = TripRequest.from_query(request.GET, attractions)
-        itinerary = Itinerary.in_visiting_order(attractions[slug] for slug in picks.slugs)
-        return attractions, picks, itinerary
+        options = TripOptionsForm(request.GET, attractions.values())
+        start = attractions.get(options.value("start") or "")
+        chosen = [attractions[slug] for slug in picks.slugs]
+        if chosen and start and start not in chosen:
+            chosen.insert(0, start)
+        itinerary = Itinerary.in_visiting_order(chosen, start)
+        return attractions, picks, options, itinerary
+
+    @staticmethod
+    def trip_query(itinerary, options):
+        """Rebuilds this trip in the planner, e.g. from a shared link."""
+        return "&".join(filter(None, [itinerary.trip_query, options.query()]))
+
+    def trip_url(self, request, itinerary, options):
+        plan_url = absolute_url(self, request) + self.reverse_subpage("plan")
+        return f"{plan_url}?{self.trip_query(itinerary, options)}"
+
+    def trip_days(self, itinerary, options):
+        first_day = options.value("date")
+        events = list(self.live_events()) if first_day else []
+        return day_plans(itinerary, options.value("days") or 1, first_day, events)
 
     @path("plan/", name="plan")
     def plan(self, request):
-        attractions, picks, itinerary = self.trip(request)
+        attractions, picks, options, itinerary = self.trip(request)
         return self.render(
             request,
             template="tourism/trip_plan.html",
             context_overrides={
                 "attractions": attractions.values(),
                 "picks": picks,
+                "options": options,
                 "itinerary": itinerary,
+                "days": self.trip_days(itinerary, options),
+                "trip_query": self.trip_query(itinerary, options),
                 "map_points": itinerary.map_points(request),
             },
         )
 
     @path("plan/gpx/", name="trip_gpx")
     def trip_gpx(self, request):
-        _attractions, _picks, itinerary = self.trip(request)
-        plan_url = absolute_url(self, request) + self.reverse_subpage("plan")
+        _attractions, _picks, options, itinerary = self.trip(request)
         document = exports.gpx(
             gettext("My Xinxiang trip"),
             itinerary,
-            f"{plan_url}?{itinerary.trip_query}",
+            self.trip_url(request, itinerary, options),
             lambda page: absolute_url(page, request),
         )
         return exports.download(document, exports.GPX_TYPE, "xinxiang-trip.gpx")
+
+    @path("plan/ics/", name="trip_ics")
+    def trip_ics(self, request):
+        """The trip's days as all-day calendar entries; only a trip with a first day has them."""
+        _attractions, _picks, options, itinerary = self.trip(request)
+        if not (itinerary and options.value("date")):
+            return HttpResponseBadRequest(
+                gettext("Choose places and a first day to get the trip as a calendar.")
+            )
+        document = exports.trip_icalendar(
+            gettext("My Xinxiang trip"),
+            self.trip_days(itinerary, options),
+            request.get_host(),
+            self.trip_url(request, itinerary, options),
+        )
+        return exports.download(document, exports.ICALENDAR_TYPE, "xinxiang-trip.ics")
 
 
 class AttractionPage(PlanSourced, PlanClauseMixin, Page):
@@ -302,6 +342,12 @@ class EventPage(PlanSourced, PlanClauseMixin, Page):
     @property
     def in_calendar(self):
         return self.start_date is not None or self.is_yearly
+
+    def occurs_on(self, day):
+        """Whether the event is held on `day`, as far as its dates are known."""
+        if self.start_date:
+            return self.start_date <= day <= (self.end_date or self.start_date)
+        return self.is_yearly and (day.month, day.day) == (self.month, self.day)
 
     def next_date(self, today):
         """The set start date, or the next month/day on or after `today`; None if undated."""
