@@ -87,3 +87,13 @@ def test_bad_options_are_ignored_with_a_message_or_default(client, tourism_index
 
 def test_calendar_needs_a_first_day(client, tourism_index):
     assert client.get("/en/tourism/plan/ics/?a=baligou&a=baoquan").status_code == 400
+
+
+def test_routes_offer_one_two_and_three_day_plans(client, south_taihang):
+    body = client.get(f"/en/tourism/{south_taihang.slug_en}/").content.decode()
+    links = re.findall(r'href="(/en/tourism/plan/\?[^"]+days=(\d))">\d days?</a>', body)
+    assert [days for _url, days in links] == ["1", "2", "3"]
+    first = south_taihang.itinerary.attractions[0]
+    three_days = client.get(links[2][0].replace("&amp;", "&")).content.decode()
+    assert re.findall(r"<h3>Day (\d)", three_days) == ["1", "2", "3"]
+    assert stop_names(three_days)[0] == first.title_en

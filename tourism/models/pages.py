@@ -1,6 +1,7 @@
 from calendar import monthrange
 from contextlib import suppress
 from datetime import date
+from urllib.parse import urlencode
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -187,6 +188,9 @@ class AttractionPage(PlanSourced, PlanClauseMixin, Page):
         return context
 
 
+ROUTE_DAY_VARIANTS = (1, 2, 3)
+
+
 class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, Page):
     intro = RichTextField(_("introduction"))
     days = StreamField([("day", DayBlock())], blank=True, verbose_name=_("day-by-day plan"))
@@ -222,6 +226,19 @@ class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, Page):
             for day in self.days
         ]
 
+    def day_variants(self):
+        """[(days, trip planner query)] for planning this route over one, two or three days,
+        as far as it has a stop for each day; the trip starts at the route's first stop."""
+        stops = self.itinerary.attractions
+        if not stops:
+            return []
+        picks = [("a", attraction.slug) for attraction in stops] + [("start", stops[0].slug)]
+        return [
+            (days, urlencode([*picks, ("days", days)]))
+            for days in ROUTE_DAY_VARIANTS
+            if days <= len(stops)
+        ]
+
     def events_along(self):
         """Events of this route, or held at one of its stops."""
         return (
@@ -237,6 +254,7 @@ class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, Page):
         context["map_points"] = self.itinerary.map_points(request)
         context["events"] = self.events_along()
         context["day_plans"] = self.day_plans()
+        context["day_variants"] = self.day_variants()
         return context
 
     @path("gpx/", name="gpx")
