@@ -162,11 +162,29 @@ class AttractionPage(PlanSourced, PlanClauseMixin, Page):
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
 
+    # Practical information: optional, entered by editors from the site's own announcements
+    # (the plan gives none); the page shows only what is filled in.
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+    tickets = models.TextField(_("tickets"), blank=True)
+    getting_there = models.TextField(_("how to get there"), blank=True)
+    accessibility = models.TextField(_("accessibility"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("county"),
         MultiFieldPanel(
             [FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Location (WGS84)")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("opening_hours"),
+                FieldPanel("tickets"),
+                FieldPanel("getting_there"),
+                FieldPanel("accessibility"),
+                FieldPanel("phone"),
+            ],
+            heading=_("Practical information"),
         ),
         CLAUSE_PANEL,
     ]
