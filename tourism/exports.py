@@ -129,15 +129,17 @@ def icalendar(name, events, today, host, full_url_of):
         start = event.next_date(today)
         if start is None:
             continue
+        occurrence = event.next_occurrence(today)
+        end = occurrence and occurrence[1]
         lines += [
             "BEGIN:VEVENT",
             f"UID:event-{event.pk}@{host}",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
         ]
-        if event.start_date and event.end_date:
+        if end:
             # DTEND of an all-day event is exclusive: the day after the last day.
-            lines.append(f"DTEND;VALUE=DATE:{event.end_date + timedelta(days=1):%Y%m%d}")
+            lines.append(f"DTEND;VALUE=DATE:{end + timedelta(days=1):%Y%m%d}")
         if event.is_yearly:
             lines.append("RRULE:FREQ=YEARLY")
         lines += [

@@ -112,10 +112,10 @@ def test_calendar_leaves_out_undated_events(calendar, tourism_index):
 
 
 def test_editor_dates_become_an_all_day_event(client, tourism_index):
-    from tourism.models import EventPage
+    from tourism.models import EventDate, EventPage
 
     forum = EventPage.objects.get(plan_key="yellow-river-forum")
-    forum.start_date, forum.end_date = date(2031, 9, 20), date(2031, 9, 22)
+    EventDate.objects.create(event=forum, start_date=date(2031, 9, 20), end_date=date(2031, 9, 22))
     forum.save()
     text = unfold(client.get("/en/tourism/calendar/").content)
     block = text[text.index(_escape(forum.title_en)) - 400 :]

@@ -34,3 +34,17 @@ def test_filled_fields_are_shown_in_the_visitors_language(client):
     assert "<dt>Opening hours</dt>" not in english
     chinese = client.get(f"/zh-hans/tourism/{attraction.slug_zh_hans}/").content.decode()
     assert "<dt>门票</dt><dd>示例门票说明</dd>" in chinese
+
+
+def test_editors_find_the_fields_and_the_yearly_dates(client):
+    from django.contrib.auth import get_user_model
+
+    from tourism.models import AttractionPage, EventPage
+
+    client.force_login(get_user_model().objects.create_superuser("boss", "b@example.com", "pw"))
+    attraction = AttractionPage.objects.first()
+    body = client.get(f"/admin/pages/{attraction.pk}/edit/").content.decode()
+    assert 'name="opening_hours_en"' in body and 'name="phone"' in body
+    event = EventPage.objects.first()
+    body = client.get(f"/admin/pages/{event.pk}/edit/").content.decode()
+    assert 'name="dates-TOTAL_FORMS"' in body

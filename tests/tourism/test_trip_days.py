@@ -58,10 +58,10 @@ def test_south_taihang_from_baiquan_without_backtracking(client, tourism_index):
 
 
 def test_three_days_from_a_date_with_that_days_events_and_a_calendar(client, tourism_index):
-    from tourism.models import EventPage
+    from tourism.models import EventDate, EventPage
 
     event = EventPage.objects.live().filter(attraction__isnull=False).first()
-    EventPage.objects.filter(pk=event.pk).update(start_date=date(2027, 5, 2), end_date=None)
+    EventDate.objects.create(event=event, start_date=date(2027, 5, 2))
     query = "&".join(f"a={slug}" for slug in SOUTH_TAIHANG) + "&date=2027-05-01&days=3"
     body = client.get(f"/en/tourism/plan/?{query}").content.decode()
     days = body[body.index('class="trip-days"') :]
@@ -97,3 +97,18 @@ def test_routes_offer_one_two_and_three_day_plans(client, south_taihang):
     three_days = client.get(links[2][0].replace("&amp;", "&")).content.decode()
     assert re.findall(r"<h3>Day (\d)", three_days) == ["1", "2", "3"]
     assert stop_names(three_days)[0] == first.title_en
+
+
+def test_events_keep_a_date_per_year_and_show_the_next(client, tourism_index):
+    from tourism.models import EventDate, EventPage
+
+    event = EventPage.objects.live().get(plan_key="yellow-river-forum")
+    assert not event.dates.exists() and event.start_date is None  # the plan gives no date
+    EventDate.objects.create(event=event, start_date=date(2020, 9, 20), end_date=date(2020, 9, 22))
+    EventDate.objects.create(event=event, start_date=date(2099, 9, 19), end_date=date(2099, 9, 21))
+    event.save()
+    assert (event.start_date, event.end_date) == (date(2099, 9, 19), date(2099, 9, 21))
+    assert event.next_date(date(2030, 1, 1)) == date(2099, 9, 19)
+    assert event.occurs_on(date(2020, 9, 21)) and not event.occurs_on(date(2020, 9, 23))
+    body = client.get(event.get_url()).content.decode()
+    assert '<time datetime="2099-09-19">' in body

@@ -3,6 +3,7 @@ from contextlib import suppress
 from datetime import date
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
@@ -51,7 +52,13 @@ class TourismIndexPage(RoutablePageMixin, SectionPage):
         return context
 
     def live_events(self):
-        return EventPage.objects.child_of(self).live().select_related("attraction").order_by("path")
+        return (
+            EventPage.objects.child_of(self)
+            .live()
+            .select_related("attraction")
+            .prefetch_related("dates")
+            .order_by("path")
+        )
 
     def live_attractions(self):
         return (
@@ -335,8 +342,10 @@ class EventPage(PlanSourced, PlanClauseMixin, Page):
     day = models.PositiveSmallIntegerField(
         _("day"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(31)]
     )
-    start_date = models.DateField(_("next start date"), null=True, blank=True)
-    end_date = models.DateField(_("next end date"), null=True, blank=True)
+    # The next dates, kept by save() from the per-year list of dates below (search and the
+    # event cards read them); editors enter the list.
+    start_date = models.DateField(_("next start date"), null=True, blank=True, editable=False)
+    end_date = models.DateField(_("next end date"), null=True, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -347,11 +356,10 @@ class EventPage(PlanSourced, PlanClauseMixin, Page):
             [
                 FieldPanel("month"),
                 FieldPanel("day"),
-                FieldPanel("start_date"),
-                FieldPanel("end_date"),
             ],
             heading=_("When"),
         ),
+        InlinePanel("dates", label=_("Dates, one entry per year")),
         CLAUSE_PANEL,
     ]
     search_fields = Page.search_fields + [index.SearchField("summary")]
@@ -379,16 +387,32 @@ class EventPage(PlanSourced, PlanClauseMixin, Page):
     def in_calendar(self):
         return self.start_date is not None or self.is_yearly
 
+    def save(self, *args, **kwargs):
+        upcoming = self.next_occurrence(timezone.localdate(), stored=False)
+        self.start_date, self.end_date = upcoming or (None, None)
+        super().save(*args, **kwargs)
+
+    def next_occurrence(self, today, stored=True):
+        """(first day, last day or None) of the entered dates: the next one still running on
+        or after `today`, else the latest one. `stored` reads the dates from the database."""
+        entries = self.dates.all() if stored else self.dates.get_object_list()
+        dates = sorted((entry.start_date, entry.end_date) for entry in entries if entry.start_date)
+        if not dates:
+            return None
+        return next((d for d in dates if (d[1] or d[0]) >= today), dates[-1])
+
     def occurs_on(self, day):
         """Whether the event is held on `day`, as far as its dates are known."""
-        if self.start_date:
-            return self.start_date <= day <= (self.end_date or self.start_date)
+        for entry in self.dates.all():
+            if entry.start_date <= day <= (entry.end_date or entry.start_date):
+                return True
         return self.is_yearly and (day.month, day.day) == (self.month, self.day)
 
     def next_date(self, today):
-        """The set start date, or the next month/day on or after `today`; None if undated."""
-        if not self.is_yearly:
-            return self.start_date
+        """The next entered date, or the next month/day on or after `today`; None if undated."""
+        occurrence = self.next_occurrence(today)
+        if occurrence or not self.is_yearly:
+            return occurrence and occurrence[0]
         year = today.year
         while True:  # ends: is_yearly means the day exists at least in leap years
             with suppress(ValueError):  # 29 February outside leap years
@@ -396,3 +420,20 @@ class EventPage(PlanSourced, PlanClauseMixin, Page):
                 if candidate >= today:
                     return candidate
             year += 1
+
+
+class EventDate(Orderable):
+    """One year's dates of an event, as announced (the plan gives none)."""
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="dates")
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"), null=True, blank=True)
+
+    panels = [FieldPanel("start_date"), FieldPanel("end_date")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("date")
+
+    def clean(self):
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
