@@ -39,6 +39,7 @@ def listing_context(index_page, request, listing):
         "response_time": response_time(),
         "opportunities": page_of_results,
         "querystring": querystring,
+        "feed_url": subpage_url(index_page, request, "feed") + suffix,
         "export_csv_url": subpage_url(index_page, request, "export_csv") + suffix,
         "export_json_url": subpage_url(index_page, request, "export_json") + suffix,
     }

@@ -9,8 +9,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 from core.language_choice import switch_language
+from home.feeds import NewsFeed
 from portal.api import api_router
 from search import views as search_views
+from tourism.feeds import EventFeed
 
 urlpatterns = [
     path("", core_views.language_redirect, name="language_redirect"),
@@ -34,6 +36,8 @@ if settings.DEBUG:
 # One URL tree per language (/zh-hans/…, /en/…); Wagtail serves whatever is not matched above.
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("feeds/news/", NewsFeed(), name="news_feed"),
+    path("feeds/events/", EventFeed(), name="events_feed"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -134,6 +134,12 @@ class OpportunityIndexPage(RoutablePageMixin, SectionPage):
 
         return listing_page(self, request)
 
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from cooperation.feeds import OpportunityFeed
+
+        return OpportunityFeed()(request, index_page=self)
+
     @path("export/csv/", name="export_csv")
     def export_csv(self, request):
         from cooperation.views import export_csv
