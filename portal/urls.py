@@ -36,6 +36,7 @@ if settings.DEBUG:
 # One URL tree per language (/zh-hans/…, /en/…); Wagtail serves whatever is not matched above.
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("alerts/", include("alerts.urls")),
     path("feeds/news/", NewsFeed(), name="news_feed"),
     path("feeds/events/", EventFeed(), name="events_feed"),
     path("", include(wagtail_urls)),
