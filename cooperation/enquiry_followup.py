@@ -8,7 +8,7 @@ from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from cooperation.models import EnquiryRoute
 from core.links import absolute_url
@@ -26,24 +26,30 @@ def recipients_for(opportunity):
     return list(addresses) or list(settings.ENQUIRY_RECIPIENTS)
 
 
-def acknowledge(enquiry, request):
-    """E-mail the investor, in the language they wrote in, their reference number and when to
-    expect an answer. A mail failure is logged: the enquiry is stored whatever happens."""
-    with translation.override(enquiry.language):
-        subject = _("Your enquiry %(reference)s: %(title)s") % {
-            "reference": enquiry.reference,
-            "title": enquiry.opportunity.title,
-        }
-        body = render_to_string(
-            "cooperation/enquiry_acknowledgement.txt",
-            {
-                "enquiry": enquiry,
-                "url": absolute_url(enquiry.opportunity, request),
-                "response_days": settings.ENQUIRY_RESPONSE_WORKING_DAYS,
-                "retention_days": settings.ENQUIRY_RETENTION_DAYS,
-            },
-        )
+def send_enquiry_mail(enquiry, request, *, language, subject, template, to, **extra):
+    """One e-mail about `enquiry`, written in `language`. A mail failure is logged, never raised:
+    the enquiry is stored and listed in the admin whatever happens."""
+    reply_to = extra.pop("reply_to", None)
+    with translation.override(language):
+        subject = subject % {"reference": enquiry.reference, "title": enquiry.opportunity.title}
+        context = {"enquiry": enquiry, "url": absolute_url(enquiry.opportunity, request), **extra}
+        body = render_to_string(template, context)
     try:
-        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [enquiry.email]).send()
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to, reply_to=reply_to).send()
     except (SMTPException, OSError):
-        logger.exception("Could not acknowledge enquiry %s", enquiry.reference)
+        logger.exception("Could not send e-mail about enquiry %s", enquiry.reference)
+
+
+def acknowledge(enquiry, request):
+    """Tell the investor, in the language they wrote in, their reference number and when to
+    expect an answer."""
+    send_enquiry_mail(
+        enquiry,
+        request,
+        language=enquiry.language,
+        subject=_("Your enquiry %(reference)s: %(title)s"),
+        template="cooperation/enquiry_acknowledgement.txt",
+        to=[enquiry.email],
+        response_days=settings.ENQUIRY_RESPONSE_WORKING_DAYS,
+        retention_days=settings.ENQUIRY_RETENTION_DAYS,
+    )
