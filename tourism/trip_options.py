@@ -27,7 +27,7 @@ class TripOptionsForm(forms.Form):
     def __init__(self, data, attractions):
         super().__init__(data)
         self.fields["start"].choices = [
-            ("", _("The westernmost of my places")),
+            ("", _("Wherever makes the trip shortest")),
             *((attraction.slug, attraction.title) for attraction in attractions),
         ]
 
