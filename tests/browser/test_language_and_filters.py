@@ -31,7 +31,7 @@ def test_browser_language_picks_the_site_language_and_a_switch_is_remembered(
 
 def test_filters_use_plan_keys_and_old_id_links_redirect(browser_page, live_site):
     from cooperation.models import OpportunityIndexPage, StrategyAreaPage
-    from home.models import Sector
+    from core.models import Sector
 
     index = OpportunityIndexPage.objects.get()
     listing_url = f"{live_site.url}/en/{index.slug_en}/"

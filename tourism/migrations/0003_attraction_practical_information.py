@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tourism', '0001_initial'),
+        ('tourism', '0002_taxonomy_from_core'),
     ]
 
     operations = [

@@ -16,7 +16,7 @@ def keep_entered_dates(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tourism', '0002_attraction_practical_information'),
+        ('tourism', '0003_attraction_practical_information'),
     ]
 
     operations = [
