@@ -1,20 +1,14 @@
-"""Receiving an investor's enquiry: flood limit, honeypot, storage, e-mail to staff."""
-
-import logging
-from smtplib import SMTPException
+"""Receiving an investor's enquiry: flood limit, honeypot, storage, e-mail to staff (routed by
+`enquiry_followup`) and the investor's acknowledgement."""
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.crypto import salted_hmac
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
-from core.links import absolute_url
+from cooperation.enquiry_followup import acknowledge, recipients_for, send_enquiry_mail
 from portal.client_address import client_address
-
-logger = logging.getLogger(__name__)
 
 RATE_LIMIT = 5  # enquiries …
 RATE_WINDOW = 60 * 60  # … per hour and address
@@ -47,27 +41,21 @@ def save_enquiry(form, opportunity, request):
     enquiry.opportunity = opportunity
     enquiry.language = translation.get_language()
     enquiry.ip_hash = address_hash(request)
+    enquiry.routed_to = ", ".join(recipients_for(opportunity))
     enquiry.save()
     notify_staff(enquiry, request)
+    acknowledge(enquiry, request)
     return enquiry
 
 
 def notify_staff(enquiry, request):
     # Staff read the portal in its default language, whatever the visitor's.
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Investment enquiry: %(title)s") % {"title": enquiry.opportunity.title}
-        body = render_to_string(
-            "cooperation/enquiry_email.txt",
-            {"enquiry": enquiry, "url": absolute_url(enquiry.opportunity, request)},
-        )
-    try:
-        EmailMessage(
-            subject,
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            settings.ENQUIRY_RECIPIENTS,
-            reply_to=[enquiry.email],
-        ).send()
-    except (SMTPException, OSError):
-        # The enquiry is stored and listed in the admin; a mail outage must not lose it.
-        logger.exception("Could not e-mail enquiry %s", enquiry.pk)
+    send_enquiry_mail(
+        enquiry,
+        request,
+        language=settings.LANGUAGE_CODE,
+        subject=_("Investment enquiry %(reference)s: %(title)s"),
+        template="cooperation/enquiry_email.txt",
+        to=enquiry.routed_to.split(", "),
+        reply_to=[enquiry.email],
+    )

@@ -2,7 +2,10 @@
 
 Filters combine with AND across facets and OR within one facet. Each option's count is computed
 with every *other* facet applied, so a visitor sees how many results ticking it would give.
-Unknown parameters and unknown values are ignored: a shared or hand-edited URL never fails.
+Filter values in URLs are the plan's keys (`?area=yangtze-river-delta&sector=new-materials`),
+which survive a reload of the plan into another database; the database ids that older URLs used
+are still understood, and the view redirects them to the key-based URL. Unknown parameters and
+unknown values are ignored: a shared or hand-edited URL never fails.
 """
 
 from collections import Counter
@@ -10,71 +13,108 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.db.models import Case, Count, IntegerField, Value, When
+from django.db.models import Count
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from caching.version import content_version
-from cooperation.models import OpportunityPage, StrategyAreaPage
+from cooperation.models import OpportunityPage, SectorGroup, StrategyAreaPage
 from core.models import County, PartnerRegion, Sector
 from core.public import public
+from core.sorting import sort_key
 
 PAGE_SIZE = 12
 OPTIONS_TIMEOUT = 24 * 60 * 60
-STAGE_ORDER = [value for value, _label in OpportunityPage.Stage.choices]
+STAGE_RANK = {value: rank for rank, (value, _label) in enumerate(OpportunityPage.Stage.choices)}
+
+
+@dataclass
+class Option:
+    value: str  # in URLs
+    label: str
+    target: object  # what the filtered field stores: a primary key or a choice value
+    legacy: str = ""  # the value older, id-based URLs used for it
+
+
+def keyed_option(obj, label):
+    """Loaded objects go by their plan key; one created in the admin (no key) by its id."""
+    if obj.plan_key:
+        return Option(obj.plan_key, label, obj.pk, legacy=str(obj.pk))
+    return Option(str(obj.pk), label, obj.pk)
 
 
 @dataclass
 class Facet:
     param: str  # the GET parameter
-    lookup: str  # the OpportunityPage field it filters
+    lookup: str  # the OpportunityPage field (or relation path) it filters
     legend: str
-    options: list = field(default_factory=list)  # [(value, label)], value as a string
-    selected: list = field(default_factory=list)
-    counts: dict = field(default_factory=dict)
-
-    @property
-    def many(self):
-        return self.lookup in ("sectors", "counties", "regions")
+    options: list = field(default_factory=list)
+    many: bool = False  # a many-valued relation (filtered through a subquery)
+    selected: list = field(default_factory=list)  # selected Options
+    from_old_url: bool = False  # some value was given as a database id
+    counts: dict = field(default_factory=dict)  # target → number of results
 
     def read(self, query):
-        known = {value for value, _label in self.options}
-        self.selected = [
-            value for value in dict.fromkeys(query.getlist(self.param)) if value in known
-        ]
+        by_value = {option.value: option for option in self.options}
+        by_legacy = {option.legacy: option for option in self.options if option.legacy}
+        self.selected = []
+        for raw in dict.fromkeys(query.getlist(self.param)):
+            option = by_value.get(raw) or by_legacy.get(raw)
+            if option is None or option in self.selected:
+                continue
+            self.selected.append(option)
+            self.from_old_url |= raw not in by_value
+
+    @property
+    def targets(self):
+        return [option.target for option in self.selected]
 
     def apply(self, queryset):
         if not self.selected:
             return queryset
         if self.many:
             # A subquery keeps the outer query free of m2m joins, hence of duplicate rows.
-            matching = OpportunityPage.objects.filter(**{f"{self.lookup}__in": self.selected})
+            matching = OpportunityPage.objects.filter(**{f"{self.lookup}__in": self.targets})
             return queryset.filter(pk__in=matching.values("pk"))
-        return queryset.filter(**{f"{self.lookup}__in": self.selected})
+        return queryset.filter(**{f"{self.lookup}__in": self.targets})
 
-    def admits(self, value):
-        return not self.selected or str(value) in self.selected
+    def admits(self, target):
+        return not self.selected or target in self.targets
 
     def count(self, queryset):
-        rows = queryset.order_by().values(self.lookup).annotate(total=Count("pk"))
-        self.counts = {str(row[self.lookup]): row["total"] for row in rows}
+        # distinct: one opportunity reaches a sector group through each of its sectors.
+        rows = queryset.order_by().values(self.lookup).annotate(total=Count("pk", distinct=True))
+        self.counts = {row[self.lookup]: row["total"] for row in rows}
 
     def choices(self):
-        """What the template renders: one checkbox per option, with its count."""
+        """What the template renders: the options that would give results, and the ticked ones."""
         return [
             {
-                "value": value,
-                "label": label,
-                "count": self.counts.get(value, 0),
-                "checked": value in self.selected,
-                "id": f"filter-{self.param}-{value}",
+                "value": option.value,
+                "label": capfirst(option.label),
+                "count": self.counts.get(option.target, 0),
+                "checked": option in self.selected,
+                "id": f"filter-{self.param}-{option.value}",
             }
-            for value, label in self.options
+            for option in self.options
+            if option in self.selected or self.counts.get(option.target, 0)
         ]
 
 
 def named_options(model):
-    return [(str(obj.pk), obj.name) for obj in model.objects.all()]
+    options = [keyed_option(obj, obj.name) for obj in model.objects.all()]
+    return sorted(options, key=lambda option: sort_key(option.label))
+
+
+def region_options(area_values):
+    """Partner regions; a region that is also a strategy area ("Yangtze River Delta") says which
+    it is, so the two checkboxes are not mistaken for one."""
+    options = named_options(PartnerRegion)
+    for option in options:
+        if option.value in area_values:
+            option.label = _("%(name)s (as a partner region)") % {"name": capfirst(option.label)}
+    return options
 
 
 def named_facet_options():
@@ -83,12 +123,18 @@ def named_facet_options():
     key = f"listing-options:{content_version()}:{get_language()}"
     options = cache.get(key)
     if options is None:
-        areas = StrategyAreaPage.objects.live().order_by("chapter").only("id", "short_title")
+        areas = (
+            StrategyAreaPage.objects.live()
+            .order_by("chapter")
+            .only("id", "plan_key", "short_title")
+        )
+        area_options = [keyed_option(area, area.short_title) for area in areas]
         options = {
-            "area": [(str(area.pk), area.short_title) for area in areas],
+            "group": [Option(g.key, g.name, g.pk) for g in SectorGroup.objects.all()],
+            "area": area_options,
             "sector": named_options(Sector),
             "county": named_options(County),
-            "region": named_options(PartnerRegion),
+            "region": region_options({option.value for option in area_options}),
         }
         cache.set(key, options, OPTIONS_TIMEOUT)
     return options
@@ -97,19 +143,30 @@ def named_facet_options():
 def build_facets():
     options = named_facet_options()
     return [
+        Facet("group", "sectors__groups", _("Sector group"), options["group"], many=True),
         Facet("area", "strategy_area", _("Strategy area"), options["area"]),
-        Facet("sector", "sectors", _("Sector"), options["sector"]),
-        Facet("county", "counties", _("County or district"), options["county"]),
-        Facet("region", "regions", _("Partner region"), options["region"]),
-        Facet("kind", "kind", _("Kind"), list(OpportunityPage.Kind.choices)),
-        Facet("stage", "stage", _("Stage"), list(OpportunityPage.Stage.choices)),
+        Facet("sector", "sectors", _("Sector"), options["sector"], many=True),
+        Facet("county", "counties", _("County or district"), options["county"], many=True),
+        Facet("region", "regions", _("Partner region"), options["region"], many=True),
+        Facet("kind", "kind", _("Kind"), choice_options(OpportunityPage.Kind)),
+        Facet("stage", "stage", _("Stage"), choice_options(OpportunityPage.Stage)),
     ]
 
 
+def choice_options(choices):
+    return [Option(value, label, value) for value, label in choices.choices]
+
+
+def title_order(opportunity):
+    return sort_key(opportunity.title)
+
+
+# Titles sort as readers expect (pinyin, no leading quotation marks), which the database
+# cannot do, so results are ordered in Python: the plan names about a hundred opportunities.
 SORTS = {
-    "title": (_("Title"), ["title"]),
-    "stage": (_("Stage"), ["stage_rank", "title"]),
-    "area": (_("Strategy area"), ["strategy_area__chapter", "title"]),
+    "title": (_("Title"), title_order),
+    "stage": (_("Stage"), lambda o: (STAGE_RANK.get(o.stage, len(STAGE_RANK)), title_order(o))),
+    "area": (_("Strategy area"), lambda o: (o.strategy_area.chapter, title_order(o))),
 }
 DEFAULT_SORT = "title"
 
@@ -126,6 +183,11 @@ class OpportunityListing:
         sort = query.get("sort")
         self.sort = sort if sort in SORTS else DEFAULT_SORT
 
+    @property
+    def from_old_url(self):
+        """Whether the URL named options by database id, so it should be redirected."""
+        return any(facet.from_old_url for facet in self.facets)
+
     def filtered(self, skip=()):
         queryset = self.base
         for facet in self.facets:
@@ -134,7 +196,7 @@ class OpportunityListing:
         return queryset
 
     def count_options(self):
-        """Set each facet's counts and the total number of results, in four queries."""
+        """Set each facet's counts and the total number of results."""
         many = [facet for facet in self.facets if facet.many]
         single = [facet for facet in self.facets if not facet.many]
         for facet in many:
@@ -156,20 +218,17 @@ class OpportunityListing:
             facet.counts = Counter()
             for group in groups:
                 if admitted(group, others):
-                    facet.counts[str(group[facet.lookup])] += group["total"]
+                    facet.counts[group[facet.lookup]] += group["total"]
         self.total = sum(group["total"] for group in groups if admitted(group, single))
 
-    def results(self):
-        stage_rank = Case(
-            *[When(stage=stage, then=Value(rank)) for rank, stage in enumerate(STAGE_ORDER)],
-            output_field=IntegerField(),
-        )
-        return (
-            self.filtered()
-            .annotate(stage_rank=stage_rank)
-            .select_related("strategy_area")
-            .order_by(*SORTS[self.sort][1])
-        )
+    def matching(self, *prefetch):
+        """The matching opportunities in plan order, with `prefetch` relations loaded."""
+        found = self.filtered().select_related("strategy_area").prefetch_related(*prefetch)
+        return found.order_by("path")
+
+    def results(self, *prefetch):
+        """The matching opportunities as a list in the visitor's chosen order."""
+        return sorted(self.matching(*prefetch), key=SORTS[self.sort][1])
 
     @property
     def active(self):
@@ -178,12 +237,12 @@ class OpportunityListing:
     def sort_choices(self):
         return [
             {"value": key, "label": label, "selected": key == self.sort}
-            for key, (label, _fields) in SORTS.items()
+            for key, (label, _order) in SORTS.items()
         ]
 
     def querystring(self):
         """The current filter and sort, cleaned of anything unknown, for links and exports."""
-        pairs = [(facet.param, value) for facet in self.facets for value in facet.selected]
+        pairs = [(facet.param, option.value) for facet in self.facets for option in facet.selected]
         if self.sort != DEFAULT_SORT:
             pairs.append(("sort", self.sort))
         return urlencode(pairs)

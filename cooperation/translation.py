@@ -6,6 +6,7 @@ from cooperation.models import (
     OpportunityPage,
     Organisation,
     ProgrammePage,
+    SectorGroup,
     StrategyAreaPage,
 )
 
@@ -32,5 +33,6 @@ class OpportunityPageTR(TranslationOptions):
 
 
 @register(Organisation)
+@register(SectorGroup)
 class OrganisationTR(TranslationOptions):
     fields = ("name",)

@@ -2,10 +2,11 @@
 and the enquiry form."""
 
 from http import HTTPStatus
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponseForbidden, HttpResponseRedirect
+from django.http import HttpResponseForbidden, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from cooperation import exports
 from cooperation.enquiries import over_rate_limit, save_enquiry
+from cooperation.enquiry_stats import response_time
 from cooperation.forms import EnquiryForm
 from cooperation.listing import PAGE_SIZE, OpportunityListing
 from cooperation.models import OpportunityPage
@@ -21,17 +23,26 @@ from cooperation.models import OpportunityPage
 
 def results_page(listing, request):
     listing.count_options()
-    results = listing.results().prefetch_related("counties")
-    paginator = Paginator(results, PAGE_SIZE)
-    # The facet counts already gave the total: spare the paginator its COUNT query.
-    paginator.count = listing.total
+    paginator = Paginator(listing.results("counties"), PAGE_SIZE)
     return paginator.get_page(request.GET.get("page"))
 
 
-def listing_context(index_page, request):
+def listing_page(index_page, request):
+    """The listing page; a URL with the database ids of older links moves to the plan keys."""
+    listing = OpportunityListing(index_page, request.GET)
+    if listing.from_old_url:
+        query = listing.querystring()
+        if "page" in request.GET:
+            query = "&".join(filter(None, [query, urlencode({"page": request.GET["page"]})]))
+        return HttpResponsePermanentRedirect(index_page.get_url(request) + f"?{query}")
+    return index_page.render(
+        request, context_overrides=listing_context(index_page, request, listing)
+    )
+
+
+def listing_context(index_page, request, listing):
     """The listing's context; the counts and results are computed only when the template
     reads them, which it does not when its output comes from the fragment cache."""
-    listing = OpportunityListing(index_page, request.GET)
     page_of_results = SimpleLazyObject(lambda: results_page(listing, request))
     querystring = listing.querystring()
     suffix = f"?{querystring}" if querystring else ""
@@ -39,8 +50,10 @@ def listing_context(index_page, request):
         "listing": listing,
         "opportunities": page_of_results,
         "querystring": querystring,
+        "response_time": SimpleLazyObject(response_time),
         "export_csv_url": subpage_url(index_page, request, "export_csv") + suffix,
         "export_json_url": subpage_url(index_page, request, "export_json") + suffix,
+        "feed_url": subpage_url(index_page, request, "feed") + suffix,
     }
 
 
@@ -49,7 +62,8 @@ def subpage_url(page, request, route_name):
 
 
 def exported_opportunities(listing):
-    return listing.results().prefetch_related("counties", "sectors", "regions")
+    # Streamed in chunks in plan order: sorting a large export in Python would hold it all.
+    return listing.matching("counties", "sectors", "regions")
 
 
 def export_csv(index_page, request):

@@ -1,10 +1,11 @@
-"""Investor enquiries in the admin: a read-mostly list that staff can filter and export."""
+"""Investor enquiries in the admin: staff filter and export them, record status and reply, and
+say who answers enquiries about which strategy area or sector."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from cooperation.models import Enquiry
+from cooperation.models import Enquiry, EnquiryRoute
 from portal.spreadsheets import SafeCsvExportMixin
 
 
@@ -19,10 +20,13 @@ class EnquiryViewSet(SnippetViewSet):
     menu_label = _("Enquiries")
     add_to_admin_menu = True
     menu_order = 300
-    list_display = ["name", "organisation", "email", "country", "opportunity", "created_at"]
-    list_filter = ["language", "consent"]
+    list_display = ["reference", "name", "opportunity", "status", "created_at", "replied_at"]
+    list_filter = ["status", "language", "consent"]
     list_export = [
+        "reference",
         "created_at",
+        "status",
+        "replied_at",
         "opportunity",
         "name",
         "organisation",
@@ -33,8 +37,17 @@ class EnquiryViewSet(SnippetViewSet):
         "language",
     ]
     export_filename = "enquiries"
-    search_fields = ["name", "organisation", "email", "message"]
+    search_fields = ["reference", "name", "organisation", "email", "message"]
     ordering = ["-created_at"]
 
 
+class EnquiryRouteViewSet(SnippetViewSet):
+    model = EnquiryRoute
+    icon = "mail"
+    menu_label = _("Enquiry routing")
+    add_to_settings_menu = True
+    list_display = ["strategy_area", "sector", "recipients"]
+
+
 register_snippet(EnquiryViewSet)
+register_snippet(EnquiryRouteViewSet)

@@ -2,16 +2,16 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
-from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+from core.language_choice import preferred_language
 
 
 @require_GET
 def language_redirect(request):
-    """`/` sends visitors to their browser's language; Chinese when nothing matches."""
-    language = translation.get_language_from_request(request, check_path=False)
-    response = redirect(f"/{language}/")
+    """`/` sends visitors to the language they chose before, else to their browser's."""
+    response = redirect(f"/{preferred_language(request)}/")
     response["Vary"] = "Accept-Language, Cookie"
     return response
 

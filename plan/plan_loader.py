@@ -27,6 +27,7 @@ from cooperation.models import (
     OpportunityPage,
     Organisation,
     ProgrammePage,
+    SectorGroup,
     StrategyAreaPage,
 )
 from core.models import County, PartnerRegion, PlanSourced, Sector
@@ -205,6 +206,7 @@ class PlanLoader:
         with transaction.atomic():
             self.find_changes_by_people()
             self.load_taxonomy()
+            self.load_sector_groups()
             self.load_indicators()
             site = read_yaml(self.content_dir / "site.yaml")
             home = self.load_home(site["home"])
@@ -254,6 +256,23 @@ class PlanLoader:
                     "region": region,
                 },
             )
+
+    def load_sector_groups(self):
+        records = read_yaml(self.content_dir / "sector_groups.yaml")["sector_groups"]
+        for position, record in enumerate(records):
+            group = self.upsert_snippet(
+                SectorGroup,
+                record["key"],
+                record,
+                {
+                    **translated("name", record["name"]),
+                    "name": record["name"]["zh"],
+                    "key": record["key"],
+                    "sort_order": position,
+                },
+            )
+            if not self.changed_by_a_person(group):
+                group.sectors.set(self.refs(Sector, record["sectors"]))
 
     def load_indicators(self):
         for record in read_yaml(self.content_dir / "indicators.yaml")["indicators"]:

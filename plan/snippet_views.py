@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cooperation.models import Organisation
+from cooperation.models import Organisation, SectorGroup
 from core.models import County, PartnerRegion, Sector
 from home.models import Indicator
 
@@ -43,6 +43,13 @@ class SectorViewSet(NamedViewSet):
     icon = "tag"
 
 
+class SectorGroupViewSet(NamedViewSet):
+    model = SectorGroup
+    icon = "list-ul"
+    list_display = ["name", "name_en", "key", "sort_order"]
+    ordering = ["sort_order"]
+
+
 class PlanDataGroup(SnippetViewSetGroup):
     menu_label = _("Plan data")
     menu_icon = "folder-open-inverse"
@@ -53,4 +60,5 @@ class PlanDataGroup(SnippetViewSetGroup):
         CountyViewSet,
         PartnerRegionViewSet,
         SectorViewSet,
+        SectorGroupViewSet,
     )

@@ -9,13 +9,17 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cooperation import views as cooperation_views
 from core import sitemaps
 from core import views as core_views
+from core.language_choice import switch_language
+from home.feeds import NewsFeed
 from portal.api import api_router
 from portal.health import healthz
 from search import views as search_views
+from tourism.feeds import EventFeed
 
 urlpatterns = [
     path("", core_views.language_redirect, name="language_redirect"),
     path("healthz", healthz, name="healthz"),
+    path("language/<str:language>/", switch_language, name="switch_language"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
     path("sitemap-<str:section>.xml", sitemaps.sitemap_section, name="sitemap_section"),
@@ -37,6 +41,9 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("enquiry/<int:page_id>/", cooperation_views.send_enquiry, name="send_enquiry"),
+    path("alerts/", include("alerts.urls")),
+    path("feeds/news/", NewsFeed(), name="news_feed"),
+    path("feeds/events/", EventFeed(), name="events_feed"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-APPS = {"core", "home", "cooperation", "tourism", "search", "editorial", "plan"}
+APPS = {"core", "home", "cooperation", "tourism", "search", "editorial", "plan", "alerts"}
 MAY_IMPORT = {
     "core": set(),
     "home": {"core"},
@@ -19,6 +19,7 @@ MAY_IMPORT = {
     "search": {"core"},
     "editorial": {"core"},
     "plan": APPS,
+    "alerts": {"core", "cooperation"},  # e-mail alerts for the opportunity listing's filters
 }
 
 

@@ -1,6 +1,7 @@
-"""Downloads for travellers: GPX 1.1 and GeoJSON (RFC 7946) of an itinerary, and an iCalendar
-(RFC 5545) feed of dated events."""
+"""Downloads for travellers: GPX 1.1 and GeoJSON (RFC 7946) of an itinerary, and iCalendar
+(RFC 5545) files of dated events and of the days of a planned trip."""
 
+import hashlib
 import json
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta
@@ -79,9 +80,8 @@ def geojson(name, itinerary, full_url_of):
     return json.dumps(collection, ensure_ascii=False, indent=1).encode()
 
 
-def icalendar(name, events, today, host, full_url_of):
-    """A VCALENDAR with a VEVENT for each event that has a date; yearly ones recur."""
-    lines = [
+def _calendar_head(name):
+    return [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:{PRODID}",
@@ -89,20 +89,57 @@ def icalendar(name, events, today, host, full_url_of):
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{_escape(name)}",
     ]
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _calendar_bytes(lines):
+    return "".join(_fold(line) + "\r\n" for line in [*lines, "END:VCALENDAR"]).encode()
+
+
+def _stamp():
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def trip_icalendar(name, days, host, url):
+    """A VCALENDAR with one all-day VEVENT per day of a trip, listing that day's stops."""
+    lines = _calendar_head(name)
+    stamp = _stamp()
+    # The same trip gives the same UIDs, so importing it again updates rather than duplicates.
+    trip_id = hashlib.sha256(url.encode()).hexdigest()[:16]
+    for day in days:
+        stops = [leg.attraction.title for leg in day.itinerary.legs]
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:trip-{trip_id}-day-{day.number}@{host}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{day.date:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{day.date + timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{_escape(f'{name} ({day.number}): ' + ' → '.join(stops))}",
+            f"DESCRIPTION:{_escape(chr(10).join(stops))}",
+            f"URL:{url}",
+            "END:VEVENT",
+        ]
+    return _calendar_bytes(lines)
+
+
+def icalendar(name, events, today, host, full_url_of):
+    """A VCALENDAR with a VEVENT for each event that has a date; yearly ones recur."""
+    lines = _calendar_head(name)
+    stamp = _stamp()
     for event in events:
         start = event.next_date(today)
         if start is None:
             continue
+        occurrence = event.next_occurrence(today)
+        end = occurrence and occurrence[1]
         lines += [
             "BEGIN:VEVENT",
             f"UID:event-{event.pk}@{host}",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
         ]
-        if event.start_date and event.end_date:
+        if end:
             # DTEND of an all-day event is exclusive: the day after the last day.
-            lines.append(f"DTEND;VALUE=DATE:{event.end_date + timedelta(days=1):%Y%m%d}")
+            lines.append(f"DTEND;VALUE=DATE:{end + timedelta(days=1):%Y%m%d}")
         if event.is_yearly:
             lines.append("RRULE:FREQ=YEARLY")
         lines += [
@@ -114,8 +151,7 @@ def icalendar(name, events, today, host, full_url_of):
             lines.append(f"LOCATION:{_escape(event.attraction.title)}")
             lines.append(f"GEO:{event.attraction.latitude};{event.attraction.longitude}")
         lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines).encode()
+    return _calendar_bytes(lines)
 
 
 def _escape(text):

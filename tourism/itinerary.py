@@ -42,10 +42,25 @@ class Itinerary:
         return len(self.legs)
 
     @classmethod
-    def in_visiting_order(cls, attractions):
+    def in_visiting_order(cls, attractions, start=None):
+        """The shortest order through `attractions`, from `start` (one of them) or else from the
+        westernmost."""
         attractions = list(attractions)
-        order = visiting_order([position(attraction) for attraction in attractions])
+        first = attractions.index(start) if start in attractions else None
+        order = visiting_order([position(attraction) for attraction in attractions], first)
         return cls(attractions[i] for i in order)
+
+    def split_into_days(self, days):
+        """This itinerary cut into `days` consecutive parts (fewer if there are fewer stops), as
+        even as possible; earlier days take the stop left over."""
+        days = max(1, min(days, len(self.attractions)))
+        size, extra = divmod(len(self.attractions), days)
+        parts, start = [], 0
+        for number in range(days):
+            end = start + size + (number < extra)
+            parts.append(Itinerary(self.attractions[start:end]))
+            start = end
+        return parts
 
     @property
     def trip_query(self):

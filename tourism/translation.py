@@ -9,6 +9,17 @@ class TourismIndexPageTR(TranslationOptions):
 
 
 @register(AttractionPage)
+class AttractionPageTR(TranslationOptions):
+    fields = (
+        "summary",
+        "clause_quote",
+        "opening_hours",
+        "tickets",
+        "getting_there",
+        "accessibility",
+    )
+
+
 @register(EventPage)
 class SummaryPageTR(TranslationOptions):
     fields = ("summary", "clause_quote")

@@ -1,4 +1,4 @@
-from .enquiries import Enquiry
+from .enquiries import Enquiry, EnquiryRoute
 from .pages import (
     CooperationIndexPage,
     OpportunityIndexPage,
@@ -6,14 +6,17 @@ from .pages import (
     ProgrammePage,
     StrategyAreaPage,
 )
+from .sector_groups import SectorGroup
 from .snippets import Organisation
 
 __all__ = [
     "CooperationIndexPage",
     "Enquiry",
+    "EnquiryRoute",
     "OpportunityIndexPage",
     "OpportunityPage",
     "Organisation",
     "ProgrammePage",
+    "SectorGroup",
     "StrategyAreaPage",
 ]

@@ -1,5 +1,6 @@
 import functools
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -140,9 +141,15 @@ class OpportunityIndexPage(RoutablePageMixin, SectionPage):
     # The views import these models, hence the imports inside the routes.
     @path("")
     def listing(self, request):
-        from cooperation.views import listing_context
+        from cooperation.views import listing_page
 
-        return self.render(request, context_overrides=listing_context(self, request))
+        return listing_page(self, request)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from cooperation.feeds import OpportunityFeed
+
+        return OpportunityFeed()(request, index_page=self)
 
     def get_cached_paths(self):
         return ["/", self.reverse_subpage("export_csv"), self.reverse_subpage("export_json")]
@@ -249,6 +256,7 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, Page):
             related=self.related_opportunities(),
             form=EnquiryForm(),
             enquiry_sent=request.GET.get("sent") == "1",
+            retention_days=settings.ENQUIRY_RETENTION_DAYS,
         )
         return context
 

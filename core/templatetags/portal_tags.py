@@ -4,6 +4,7 @@ from django.core.cache.utils import make_template_fragment_key
 from django.utils.translation import get_language
 
 from core.i18n import language_urls
+from core.language_choice import switch_url
 
 register = template.Library()
 
@@ -22,6 +23,7 @@ def language_links(context):
             "name": name,
             "url": url,
             "absolute_url": request.build_absolute_uri(url),
+            "switch_url": switch_url(code, url),
             "is_current": code == current,
         }
         for code, name, url in language_urls(request, page)

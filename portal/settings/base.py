@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "plan",
     "editorial",
     "caching",
+    "alerts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -241,6 +242,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Staff who receive investor enquiries.
 ENQUIRY_RECIPIENTS = env_list("ENQUIRY_RECIPIENTS", "investment@localhost")
+# Promised in each enquiry's acknowledgement; and how long an enquiry's personal data is kept
+# before `manage.py anonymise_enquiries` removes it (stated on the enquiry form).
+ENQUIRY_RESPONSE_WORKING_DAYS = int(os.environ.get("ENQUIRY_RESPONSE_WORKING_DAYS", "5"))
+ENQUIRY_RETENTION_DAYS = int(os.environ.get("ENQUIRY_RETENTION_DAYS", "365"))
+# Sender of the opportunity alerts (confirmation and weekly digest).
+ALERTS_FROM_EMAIL = os.environ.get("ALERTS_FROM_EMAIL", DEFAULT_FROM_EMAIL)
 
 WAGTAIL_SITE_NAME = "新乡开放合作门户 Xinxiang Open Cooperation Portal"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

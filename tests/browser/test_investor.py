@@ -4,6 +4,7 @@ import re
 import threading
 
 import pytest
+from django.core import mail
 
 from tests.browser.conftest import assert_no_axe_violations
 
@@ -34,12 +35,15 @@ def test_investor_filters_and_sends_an_enquiry(browser_page, live_site, area_and
     page = browser_page
     page.goto(f"{live_site.url}/en/")
     page.get_by_role("link", name="Investment opportunities").first.click()
-    page.get_by_role("heading", name="Filter opportunities").wait_for()
+    open_filters(page)
 
-    page.get_by_label(re.compile(rf"^{re.escape(area.short_title_en)} \(")).check()
-    page.get_by_label(re.compile(rf"^{re.escape(sector.name_en)} \(")).check()
+    area_filter = page.get_by_role("group", name="Strategy area", exact=True)
+    area_filter.get_by_label(re.compile(rf"^{re.escape(area.short_title_en)} \(")).check()
+    # A sector group may share a sector's name ("Culture and tourism"): tick the sector.
+    sector_filter = page.get_by_role("group", name="Sector", exact=True)
+    sector_filter.get_by_label(re.compile(rf"^{re.escape(sector.name_en)} \(")).check()
     page.get_by_role("button", name="Show opportunities").click()
-    assert f"area={area.pk}" in page.url and f"sector={sector.pk}" in page.url
+    assert f"area={area.plan_key}" in page.url and f"sector={sector.plan_key}" in page.url
 
     page.locator(".opportunity-results .card h3 a").first.click()
     page.get_by_role("heading", name="Enquire about this opportunity").wait_for()
@@ -54,7 +58,22 @@ def test_investor_filters_and_sends_an_enquiry(browser_page, live_site, area_and
     page.get_by_text("Thank you. Your enquiry has been sent.").wait_for()
     sent = Enquiry.objects.filter(email="ada@example.com")
     assert sent.exists()
+    # The investor's acknowledgement: their reference number and when to expect a reply.
+    reference = sent.get().reference
+    assert re.fullmatch(r"XOC-\d{4}-\d{4,}", reference)
+    acknowledgement = next(m for m in mail.outbox if m.to == ["ada@example.com"])
+    assert reference in acknowledgement.subject and reference in acknowledgement.body
+    assert "working days" in acknowledgement.body
     outside_this_transaction(sent.delete)
+
+
+def open_filters(page):
+    """On a phone the filters are folded into a disclosure above the results: open it."""
+    summary = page.locator(".filter-disclosure > summary")
+    summary.wait_for(state="attached")
+    if summary.is_visible():
+        summary.click()
+    page.get_by_role("heading", name="Filter opportunities").wait_for()
 
 
 def outside_this_transaction(action):

@@ -98,7 +98,7 @@ def test_enquiry_is_stored_mailed_and_acknowledged(client, opportunity, language
         language,
     )
     assert "203.0.113.5" not in enquiry.ip_hash and len(enquiry.ip_hash) == 64
-    assert len(mail.outbox) == 1
+    assert len(mail.outbox) == 2  # to the staff, and the investor's acknowledgement
     assert mail.outbox[0].reply_to == ["ada@example.com"]
     assert "We would like to discuss" in mail.outbox[0].body
     assert thanks in client.get(response["Location"]).content.decode()

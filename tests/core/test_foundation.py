@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.utils import translation
@@ -15,15 +16,41 @@ ROOT = Path(__file__).resolve().parents[2]
     ("accept_language", "expected"),
     [
         ("en-US,en;q=0.9", "/en/"),
+        ("en-GB", "/en/"),
         ("zh-CN,zh;q=0.9", "/zh-hans/"),
-        ("fr-FR", "/zh-hans/"),
-        ("", "/zh-hans/"),
+        ("zh-TW", "/zh-hans/"),
+        ("zh-HK,en;q=0.8", "/zh-hans/"),
+        ("zh", "/zh-hans/"),
+        ("fr-FR", "/en/"),
+        ("de-DE,de;q=0.9", "/en/"),
+        ("ja-JP", "/en/"),
+        ("ko-KR,ko;q=0.9", "/en/"),
+        ("de-DE,zh;q=0.5", "/zh-hans/"),  # Chinese before any English the visitor reads
+        ("", "/zh-hans/"),  # no preference stated (a crawler): the default language
     ],
 )
 def test_root_redirects_by_browser_language(client, db, accept_language, expected):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
     assert response.status_code == 302
     assert response["Location"] == expected
+
+
+def test_switching_language_is_remembered(client, db):
+    response = client.get("/language/en/", {"next": "/en/tourism/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/en/tourism/"
+    assert response.cookies["django_language"].value == "en"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="zh-CN")["Location"] == "/en/"
+    client.get("/language/zh-hans/", {"next": "/zh-hans/"})
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB")["Location"] == "/zh-hans/"
+
+
+@pytest.mark.parametrize(
+    "next_url", ["https://evil.example/", "//evil.example/en/", "/zh-hans/tourism/", ""]
+)
+def test_switching_language_only_follows_local_urls_in_that_language(client, db, next_url):
+    response = client.get("/language/en/", {"next": next_url})
+    assert response["Location"] == "/en/"
 
 
 @pytest.mark.parametrize(("language", "html_lang"), [("zh-hans", "zh-Hans"), ("en", "en")])
@@ -44,7 +71,8 @@ def test_switcher_keeps_the_visitor_on_the_same_page(client, db):
 
     route = RoutePage.objects.get(plan_key="south-taihang")
     with_override = client.get(f"/en/tourism/{route.slug_en}/").content.decode()
-    assert f'href="/zh-hans/tourism/{route.slug_zh_hans}/"' in with_override
+    target = quote(f"/zh-hans/tourism/{route.slug_zh_hans}/", safe="")
+    assert f'href="/language/zh-hans/?next={target}"' in with_override
     assert 'aria-current="true"' in with_override
 
 
@@ -124,9 +152,10 @@ def test_public_pages_send_a_content_security_policy(client, home_page):
 
 def test_switcher_keeps_sub_pages_and_query_strings(client, home_page):
     body = client.get("/en/tourism/plan/?a=baligou&a=baoquan").content.decode()
-    assert 'href="/zh-hans/tourism/plan/?a=baligou&amp;a=baoquan"' in body
+    target = quote("/zh-hans/tourism/plan/?a=baligou&a=baoquan", safe="")
+    assert f'href="/language/zh-hans/?next={target}"' in body
     listing = client.get("/zh-hans/opportunities/?kind=park").content.decode()
-    assert 'href="/en/opportunities/?kind=park"' in listing
+    assert f'href="/language/en/?next={quote("/en/opportunities/?kind=park", safe="")}"' in listing
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])

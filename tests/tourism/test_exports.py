@@ -113,10 +113,10 @@ def test_only_events_with_a_month_and_a_day_recur_in_the_calendar(
 
 
 def test_editor_dates_become_an_all_day_event(client, tourism_index):
-    from tourism.models import EventPage
+    from tourism.models import EventDate, EventPage
 
     forum = EventPage.objects.get(plan_key="yellow-river-forum")
-    forum.start_date, forum.end_date = date(2031, 9, 20), date(2031, 9, 22)
+    EventDate.objects.create(event=forum, start_date=date(2031, 9, 20), end_date=date(2031, 9, 22))
     forum.save()
     text = unfold(client.get("/en/tourism/calendar/").content)
     block = text[text.index(_escape(forum.title_en)) - 400 :]

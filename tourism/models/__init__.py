@@ -1,3 +1,3 @@
-from .pages import AttractionPage, EventPage, RoutePage, RouteStop, TourismIndexPage
+from .pages import AttractionPage, EventDate, EventPage, RoutePage, RouteStop, TourismIndexPage
 
-__all__ = ["AttractionPage", "EventPage", "RoutePage", "RouteStop", "TourismIndexPage"]
+__all__ = ["AttractionPage", "EventDate", "EventPage", "RoutePage", "RouteStop", "TourismIndexPage"]

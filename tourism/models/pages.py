@@ -1,10 +1,13 @@
 from calendar import monthrange
 from contextlib import suppress
 from datetime import date
+from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
+from django.http import HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -21,6 +24,7 @@ from core.models import CLAUSE_PANEL, PlanClauseMixin, PlanSourced, SectionPage
 from tourism import exports
 from tourism.blocks import DayBlock
 from tourism.itinerary import Itinerary, TripRequest
+from tourism.trip_options import TripOptionsForm, day_plans
 
 
 class TourismIndexPage(RoutablePageMixin, SectionPage):
@@ -48,7 +52,13 @@ class TourismIndexPage(RoutablePageMixin, SectionPage):
         return context
 
     def live_events(self):
-        return EventPage.objects.child_of(self).live().select_related("attraction").order_by("path")
+        return (
+            EventPage.objects.child_of(self)
+            .live()
+            .select_related("attraction")
+            .prefetch_related("dates")
+            .order_by("path")
+        )
 
     def live_attractions(self):
         return (
@@ -73,37 +83,75 @@ class TourismIndexPage(RoutablePageMixin, SectionPage):
         return exports.download(feed, exports.ICALENDAR_TYPE, "xinxiang-events.ics")
 
     def trip(self, request):
-        """The visitor's picks from the query string, in visiting order."""
+        """The visitor's picks and options from the query string; the picks in the shortest
+        order from the chosen start (which joins the picks if it was not one of them)."""
         attractions = {attraction.slug: attraction for attraction in self.live_attractions()}
         picks = TripRequest.from_query(request.GET, attractions)
-        itinerary = Itinerary.in_visiting_order(attractions[slug] for slug in picks.slugs)
-        return attractions, picks, itinerary
+        options = TripOptionsForm(request.GET, attractions.values())
+        start = attractions.get(options.value("start") or "")
+        chosen = [attractions[slug] for slug in picks.slugs]
+        if chosen and start and start not in chosen:
+            chosen.insert(0, start)
+        itinerary = Itinerary.in_visiting_order(chosen, start)
+        return attractions, picks, options, itinerary
+
+    @staticmethod
+    def trip_query(itinerary, options):
+        """Rebuilds this trip in the planner, e.g. from a shared link."""
+        return "&".join(filter(None, [itinerary.trip_query, options.query()]))
+
+    def trip_url(self, request, itinerary, options):
+        plan_url = absolute_url(self, request) + self.reverse_subpage("plan")
+        return f"{plan_url}?{self.trip_query(itinerary, options)}"
+
+    def trip_days(self, itinerary, options):
+        first_day = options.value("date")
+        events = list(self.live_events()) if first_day else []
+        return day_plans(itinerary, options.value("days") or 1, first_day, events)
 
     @path("plan/", name="plan")
     def plan(self, request):
-        attractions, picks, itinerary = self.trip(request)
+        attractions, picks, options, itinerary = self.trip(request)
         return self.render(
             request,
             template="tourism/trip_plan.html",
             context_overrides={
                 "attractions": attractions.values(),
                 "picks": picks,
+                "options": options,
                 "itinerary": itinerary,
+                "days": self.trip_days(itinerary, options),
+                "trip_query": self.trip_query(itinerary, options),
                 "map_points": itinerary.map_points(request),
             },
         )
 
     @path("plan/gpx/", name="trip_gpx")
     def trip_gpx(self, request):
-        _attractions, _picks, itinerary = self.trip(request)
-        plan_url = absolute_url(self, request) + self.reverse_subpage("plan")
+        _attractions, _picks, options, itinerary = self.trip(request)
         document = exports.gpx(
             gettext("My Xinxiang trip"),
             itinerary,
-            f"{plan_url}?{itinerary.trip_query}",
+            self.trip_url(request, itinerary, options),
             lambda page: absolute_url(page, request),
         )
         return exports.download(document, exports.GPX_TYPE, "xinxiang-trip.gpx")
+
+    @path("plan/ics/", name="trip_ics")
+    def trip_ics(self, request):
+        """The trip's days as all-day calendar entries; only a trip with a first day has them."""
+        _attractions, _picks, options, itinerary = self.trip(request)
+        if not (itinerary and options.value("date")):
+            return HttpResponseBadRequest(
+                gettext("Choose places and a first day to get the trip as a calendar.")
+            )
+        document = exports.trip_icalendar(
+            gettext("My Xinxiang trip"),
+            self.trip_days(itinerary, options),
+            request.get_host(),
+            self.trip_url(request, itinerary, options),
+        )
+        return exports.download(document, exports.ICALENDAR_TYPE, "xinxiang-trip.ics")
 
 
 class AttractionPage(PlanSourced, PlanClauseMixin, Page):
@@ -124,11 +172,29 @@ class AttractionPage(PlanSourced, PlanClauseMixin, Page):
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
 
+    # Practical information: optional, entered by editors from the site's own announcements
+    # (the plan gives none); the page shows only what is filled in.
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+    tickets = models.TextField(_("tickets"), blank=True)
+    getting_there = models.TextField(_("how to get there"), blank=True)
+    accessibility = models.TextField(_("accessibility"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("county"),
         MultiFieldPanel(
             [FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Location (WGS84)")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("opening_hours"),
+                FieldPanel("tickets"),
+                FieldPanel("getting_there"),
+                FieldPanel("accessibility"),
+                FieldPanel("phone"),
+            ],
+            heading=_("Practical information"),
         ),
         CLAUSE_PANEL,
     ]
@@ -152,6 +218,9 @@ class AttractionPage(PlanSourced, PlanClauseMixin, Page):
         context["routes"] = RoutePage.objects.live().filter(stops__attraction=self).distinct()
         context["events"] = self.events.live().order_by("path")
         return context
+
+
+ROUTE_DAY_VARIANTS = (1, 2, 3)
 
 
 class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, Page):
@@ -198,6 +267,19 @@ class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, Page):
             for day in self.days
         ]
 
+    def day_variants(self):
+        """[(days, trip planner query)] for planning this route over one, two or three days,
+        as far as it has a stop for each day; the trip starts at the route's first stop."""
+        stops = self.itinerary.attractions
+        if not stops:
+            return []
+        picks = [("a", attraction.slug) for attraction in stops] + [("start", stops[0].slug)]
+        return [
+            (days, urlencode([*picks, ("days", days)]))
+            for days in ROUTE_DAY_VARIANTS
+            if days <= len(stops)
+        ]
+
     def events_along(self):
         """Events of this route, or held at one of its stops."""
         return (
@@ -213,6 +295,7 @@ class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, Page):
         context["map_points"] = self.itinerary.map_points(request)
         context["events"] = self.events_along()
         context["day_plans"] = self.day_plans()
+        context["day_variants"] = self.day_variants()
         return context
 
     @path("gpx/", name="gpx")
@@ -275,8 +358,10 @@ class EventPage(PlanSourced, PlanClauseMixin, Page):
     day = models.PositiveSmallIntegerField(
         _("day"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(31)]
     )
-    start_date = models.DateField(_("next start date"), null=True, blank=True)
-    end_date = models.DateField(_("next end date"), null=True, blank=True)
+    # The next dates, kept by save() from the per-year list of dates below (search and the
+    # event cards read them); editors enter the list.
+    start_date = models.DateField(_("next start date"), null=True, blank=True, editable=False)
+    end_date = models.DateField(_("next end date"), null=True, blank=True, editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -287,11 +372,10 @@ class EventPage(PlanSourced, PlanClauseMixin, Page):
             [
                 FieldPanel("month"),
                 FieldPanel("day"),
-                FieldPanel("start_date"),
-                FieldPanel("end_date"),
             ],
             heading=_("When"),
         ),
+        InlinePanel("dates", label=_("Dates, one entry per year")),
         CLAUSE_PANEL,
     ]
     search_fields = Page.search_fields + [index.SearchField("summary")]
@@ -324,10 +408,32 @@ class EventPage(PlanSourced, PlanClauseMixin, Page):
     def in_calendar(self):
         return self.start_date is not None or self.is_yearly
 
+    def save(self, *args, **kwargs):
+        upcoming = self.next_occurrence(timezone.localdate(), stored=False)
+        self.start_date, self.end_date = upcoming or (None, None)
+        super().save(*args, **kwargs)
+
+    def next_occurrence(self, today, stored=True):
+        """(first day, last day or None) of the entered dates: the next one still running on
+        or after `today`, else the latest one. `stored` reads the dates from the database."""
+        entries = self.dates.all() if stored else self.dates.get_object_list()
+        dates = sorted((entry.start_date, entry.end_date) for entry in entries if entry.start_date)
+        if not dates:
+            return None
+        return next((d for d in dates if (d[1] or d[0]) >= today), dates[-1])
+
+    def occurs_on(self, day):
+        """Whether the event is held on `day`, as far as its dates are known."""
+        for entry in self.dates.all():
+            if entry.start_date <= day <= (entry.end_date or entry.start_date):
+                return True
+        return self.is_yearly and (day.month, day.day) == (self.month, self.day)
+
     def next_date(self, today):
-        """The set start date, or the next month/day on or after `today`; None if undated."""
-        if not self.is_yearly:
-            return self.start_date
+        """The next entered date, or the next month/day on or after `today`; None if undated."""
+        occurrence = self.next_occurrence(today)
+        if occurrence or not self.is_yearly:
+            return occurrence and occurrence[0]
         year = today.year
         while True:  # ends: is_yearly means the day exists at least in leap years
             with suppress(ValueError):  # 29 February outside leap years
@@ -335,3 +441,20 @@ class EventPage(PlanSourced, PlanClauseMixin, Page):
                 if candidate >= today:
                     return candidate
             year += 1
+
+
+class EventDate(Orderable):
+    """One year's dates of an event, as announced (the plan gives none)."""
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="dates")
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"), null=True, blank=True)
+
+    panels = [FieldPanel("start_date"), FieldPanel("end_date")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("date")
+
+    def clean(self):
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The last day cannot be before the first day.")})

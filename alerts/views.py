@@ -1,0 +1,80 @@
+"""Alert subscription without an account: ask (form), confirm (signed link), unsubscribe."""
+
+from datetime import timedelta
+from http import HTTPStatus
+
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from alerts.digest import clean_query, describe, opportunity_index
+from alerts.forms import AlertForm
+from alerts.mail import send_confirmation
+from alerts.models import AlertSubscription
+from alerts.tokens import CONFIRM_MAX_AGE, read_token
+
+RESEND_AFTER = timedelta(hours=1)  # a repeated request mails the same address at most hourly
+
+
+@require_http_methods(["GET", "POST"])
+def subscribe(request):
+    query = clean_query(request.POST.get("query") or request.GET.urlencode())
+    form = AlertForm(request.POST or None, initial={"query": query})
+    if request.method == "POST" and form.is_valid():
+        subscription, created = AlertSubscription.objects.get_or_create(
+            email=form.cleaned_data["email"].lower(),
+            query=query,
+            language=translation.get_language(),
+        )
+        now = timezone.now()
+        if not subscription.confirmed_at and (
+            created or subscription.created_at < now - RESEND_AFTER
+        ):
+            AlertSubscription.objects.filter(pk=subscription.pk).update(created_at=now)
+            send_confirmation(subscription, request.build_absolute_uri("/"))
+        # The same answer whether or not the address was known: nothing to learn from it.
+        return TemplateResponse(request, "alerts/check_email.html", {"email": subscription.email})
+    return TemplateResponse(
+        request,
+        "alerts/subscribe.html",
+        {"form": form, "filter": describe(query), "listing": opportunity_index(), "query": query},
+        status=HTTPStatus.BAD_REQUEST if form.is_bound else HTTPStatus.OK,
+    )
+
+
+def invalid_link(request):
+    return TemplateResponse(request, "alerts/invalid_link.html", status=HTTPStatus.BAD_REQUEST)
+
+
+@require_http_methods(["GET"])
+def confirm(request, token):
+    pk = read_token(token, "confirm", max_age=CONFIRM_MAX_AGE)
+    if pk is None:
+        return invalid_link(request)
+    subscription = get_object_or_404(AlertSubscription, pk=pk)
+    if not subscription.confirmed_at:
+        # The first digest reports what changes from now on.
+        subscription.confirmed_at = subscription.last_sent_at = timezone.now()
+        subscription.save(update_fields=["confirmed_at", "last_sent_at"])
+    return TemplateResponse(
+        request,
+        "alerts/confirmed.html",
+        {"filter": describe(subscription.query), "listing": opportunity_index()},
+    )
+
+
+@csrf_exempt  # the signed token is the authority; mail clients POST without a CSRF token
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """GET asks (link checkers must not unsubscribe anyone); POST, from the page's button or a
+    mail client's one-click unsubscribe (RFC 8058), deletes the subscription."""
+    pk = read_token(token, "unsubscribe")
+    if pk is None:
+        return invalid_link(request)
+    if request.method == "POST":
+        AlertSubscription.objects.filter(pk=pk).delete()
+        return TemplateResponse(request, "alerts/unsubscribed.html")
+    get_object_or_404(AlertSubscription, pk=pk)
+    return TemplateResponse(request, "alerts/unsubscribe.html")

@@ -1,0 +1,33 @@
+from django.utils.translation import gettext as _
+
+from cooperation.listing import OpportunityListing
+from core.feeds import FEED_SIZE, PageFeed
+
+
+class OpportunityFeed(PageFeed):
+    """The opportunities of one filtered listing (the listing's own URL parameters), the most
+    recently published or changed first: a reader follows a sector or a strategy area."""
+
+    def get_object(self, request, index_page):
+        return index_page, OpportunityListing(index_page, request.GET)
+
+    def title(self, obj):
+        index_page, listing = obj
+        chosen = [option.label for facet in listing.facets for option in facet.selected]
+        return " · ".join([str(index_page.title), *map(str, chosen)])
+
+    def subtitle(self, obj):
+        return _("Investment opportunities from Xinxiang's regional cooperation plan")
+
+    def link(self, obj):
+        index_page, listing = obj
+        query = listing.querystring()
+        return index_page.get_url() + (f"?{query}" if query else "")
+
+    def items(self, obj):
+        _index_page, listing = obj
+        newest_first = sorted(listing.results(), key=lambda page: page.last_published_at)
+        return newest_first[::-1][:FEED_SIZE]
+
+    def item_description(self, page):
+        return page.summary

@@ -1,0 +1,31 @@
+"""Sort keys for titles and names as a reader expects them, not by character code.
+
+Leading quotation marks and punctuation (“京津冀…”, "Made in…") and an English leading article
+("the Yangtze River Delta") do not count; Chinese sorts by pinyin, as dictionaries and indexes
+in China do, so 3D打印 files under "3d da yin" and 百泉 under "bai quan".
+"""
+
+import re
+import unicodedata
+
+from pypinyin import lazy_pinyin
+
+# Place names whose first character pypinyin's dictionary reads wrongly (长 is cháng here).
+PLACE_READINGS = {"长垣": " chang yuan ", "长三角": " chang san jiao "}
+ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+
+
+def strip_leading_marks(text):
+    """`text` without leading punctuation, symbols and spaces (Unicode categories P*, S*, Z*)."""
+    start = 0
+    while start < len(text) and unicodedata.category(text[start])[0] in "PSZ":
+        start += 1
+    return text[start:]
+
+
+def sort_key(text):
+    bare = ARTICLE.sub("", strip_leading_marks(text or ""))
+    for place, reading in PLACE_READINGS.items():
+        bare = bare.replace(place, reading)
+    # lazy_pinyin turns each Han character into its syllable and keeps other runs as they are.
+    return " ".join(" ".join(lazy_pinyin(bare)).split()).casefold()

@@ -1,0 +1,85 @@
+"""E-mail alerts: double opt-in, weekly digest of new and changed opportunities, one-click
+unsubscribe with signed links; no account."""
+
+import re
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from alerts.models import AlertSubscription
+from cooperation.models import OpportunityPage
+
+pytestmark = pytest.mark.django_db
+FILTER = "sector=new-materials"
+
+
+def subscribe(client, email="ada@example.com", query=FILTER, language="en"):
+    return client.post(f"/{language}/alerts/", {"email": email, "query": query})
+
+
+def link_in(message, name):
+    return re.search(rf"http://testserver(/\S+/{name}/\S+/)", message.body).group(1)
+
+
+def test_subscription_needs_confirmation(client):
+    response = subscribe(client)
+    assert response.status_code == 200 and "Check your e-mail" in response.content.decode()
+    subscription = AlertSubscription.objects.get()
+    assert subscription.query == FILTER and subscription.confirmed_at is None
+    (confirmation,) = mail.outbox
+    assert confirmation.to == ["ada@example.com"] and "New materials" in confirmation.body
+    assert client.get(link_in(confirmation, "confirm")).status_code == 200
+    subscription.refresh_from_db()
+    assert subscription.confirmed_at is not None
+
+
+def test_a_repeated_request_does_not_flood_the_address(client):
+    subscribe(client)
+    subscribe(client)
+    assert len(mail.outbox) == 1 and AlertSubscription.objects.count() == 1
+
+
+def test_the_filter_is_cleaned_and_the_address_checked(client):
+    subscribe(client, query="sector=new-materials&evil=<script>&area=nowhere")
+    assert AlertSubscription.objects.get().query == FILTER
+    assert subscribe(client, email="not-an-address").status_code == 400
+
+
+@pytest.mark.parametrize("token", ["forged", "eyJpZCI6MX0:abc:def"])
+def test_forged_links_are_refused(client, token):
+    assert client.get(f"/en/alerts/confirm/{token}/").status_code == 400
+    assert client.post(f"/en/alerts/unsubscribe/{token}/").status_code == 400
+
+
+def test_weekly_digest_lists_new_and_changed_opportunities_with_one_click_unsubscribe(client):
+    subscribe(client, language="zh-hans")
+    client.get(link_in(mail.outbox[0], "confirm"))
+    subscription = AlertSubscription.objects.get()
+    matching = OpportunityPage.objects.live().filter(sectors__plan_key="new-materials")
+    AlertSubscription.objects.filter(pk=subscription.pk).update(
+        last_sent_at=timezone.now() - timedelta(days=7)
+    )
+    changed = matching.first()
+    OpportunityPage.objects.filter(pk=changed.pk).update(last_published_at=timezone.now())
+    unchanged = matching.exclude(pk=changed.pk)
+    OpportunityPage.objects.filter(pk__in=unchanged.values("pk")).update(
+        last_published_at=timezone.now() - timedelta(days=30)
+    )
+    mail.outbox.clear()
+    call_command("send_alert_digests", stdout=StringIO())
+    (digest,) = mail.outbox
+    assert changed.title_zh_hans in digest.body
+    assert all(page.title_zh_hans not in digest.body for page in unchanged)
+    unsubscribe = digest.extra_headers["List-Unsubscribe"].strip("<>")
+    assert digest.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    # Nothing new since: no second e-mail.
+    call_command("send_alert_digests", stdout=StringIO())
+    assert len(mail.outbox) == 1
+    path = unsubscribe.removeprefix("http://127.0.0.1:8000")
+    assert client.get(path).status_code == 200 and AlertSubscription.objects.exists()
+    assert client.post(path).status_code == 200
+    assert not AlertSubscription.objects.exists()

@@ -1,0 +1,50 @@
+"""A tourist plans three days from a date, in an order without backtracking, and prints it."""
+
+import re
+from itertools import permutations
+
+import pytest
+
+from tourism.geo import path_km
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+PLACES = ["baiquan", "baoquan", "wanxianshan", "baligou"]
+
+
+def test_three_day_trip_from_a_date_prints_without_the_map(browser_page, live_site):
+    from tourism.models import AttractionPage
+
+    attractions = {a.slug: a for a in AttractionPage.objects.filter(slug__in=PLACES)}
+    page = browser_page
+    page.goto(f"{live_site.url}/en/tourism/plan/")
+    for slug in PLACES:
+        page.locator(f"#pick-{slug}").check()
+    page.get_by_label("Start at").select_option("baiquan")
+    page.get_by_label("First day").fill("2027-05-01")
+    page.get_by_label("Number of days").select_option("3")
+    page.get_by_role("button", name="Plan my trip").click()
+    page.wait_for_url("**/plan/?*a=*")
+
+    days = page.locator(".trip-days h3")
+    assert days.count() == 3
+    assert "1 May 2027" in days.nth(0).inner_text()
+    assert "3 May 2027" in days.nth(2).inner_text()
+
+    # The overall order starts at Baiquan and is the shortest one (no backtracking).
+    names = page.locator(".route-stops .itinerary > li > a").all_inner_texts()
+    by_title = {a.title_en: a for a in attractions.values()}
+    assert names[0] == "Baiquan" and sorted(names) == sorted(by_title)
+
+    def km(order):
+        return path_km([(float(by_title[n].latitude), float(by_title[n].longitude)) for n in order])
+
+    shortest = min(km(["Baiquan", *rest]) for rest in permutations(names[1:]))
+    assert km(names) == pytest.approx(shortest)
+
+    page.emulate_media(media="print")
+    assert page.locator(".trip-days").is_visible()
+    assert not page.locator("form.trip-form").is_visible()
+    assert not page.locator(".route-map-figure").is_visible()
+    printed = page.locator("main").inner_text()
+    assert not re.search(r"on the map|map on this page", printed)

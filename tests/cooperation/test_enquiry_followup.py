@@ -1,0 +1,124 @@
+"""Enquiries that get answered: reference number, acknowledgement in the investor's language,
+routing to the responsible staff, status and reply, the public response figure, retention."""
+
+import re
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import override_settings
+from django.utils import timezone
+
+from cooperation.enquiry_stats import response_time
+from cooperation.models import Enquiry, EnquiryRoute, OpportunityIndexPage, OpportunityPage
+from tests.cooperation.test_opportunity_page import ENQUIRY, url
+
+pytestmark = pytest.mark.django_db
+REFERENCE = re.compile(r"XOC-\d{4}-\d{4,}")
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    cache.clear()
+
+
+@pytest.fixture
+def opportunity():
+    return OpportunityPage.objects.live().filter(sectors__isnull=False).first()
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("en", "We aim to reply within 5 working days."), ("zh-hans", "我们争取在 5 个工作日内答复")],
+)
+def test_acknowledgement_in_the_investors_language_with_reference(
+    client, opportunity, language, words
+):
+    client.post(url(opportunity, language), ENQUIRY)
+    enquiry = Enquiry.objects.get()
+    assert REFERENCE.fullmatch(enquiry.reference)
+    assert enquiry.reference == f"XOC-{enquiry.created_at.year}-{enquiry.pk:04d}"
+    staff, acknowledgement = mail.outbox
+    assert acknowledgement.to == ["ada@example.com"]
+    assert enquiry.reference in acknowledgement.subject
+    assert enquiry.reference in acknowledgement.body
+    assert words in acknowledgement.body
+    assert enquiry.reference in staff.subject
+
+
+def test_enquiries_go_to_the_staff_of_the_area_or_sector(client, opportunity):
+    EnquiryRoute.objects.create(
+        strategy_area=opportunity.strategy_area, recipients="area@example.gov.cn"
+    )
+    EnquiryRoute.objects.create(
+        sector=opportunity.sectors.first(), recipients="sector@example.gov.cn, area@example.gov.cn"
+    )
+    client.post(url(opportunity), ENQUIRY)
+    assert mail.outbox[0].to == ["area@example.gov.cn", "sector@example.gov.cn"]
+    assert Enquiry.objects.get().routed_to == "area@example.gov.cn, sector@example.gov.cn"
+
+
+@override_settings(ENQUIRY_RECIPIENTS=["desk@example.gov.cn"])
+def test_without_a_route_enquiries_go_to_the_general_desk(client, opportunity):
+    client.post(url(opportunity), ENQUIRY)
+    assert mail.outbox[0].to == ["desk@example.gov.cn"]
+
+
+def test_staff_record_status_and_reply_in_the_admin(client, opportunity):
+    client.post(url(opportunity), ENQUIRY)
+    enquiry = Enquiry.objects.get()
+    assert enquiry.status == Enquiry.Status.NEW
+    admin = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
+    client.force_login(admin)
+    edit_url = f"/admin/snippets/cooperation/enquiry/edit/{enquiry.pk}/"
+    assert client.get(edit_url).status_code == 200
+    form = {"status": "assigned", "assigned_to": "Li Ming", "reply": "", "replied_at": ""}
+    response = client.post(edit_url, form)
+    assert response.status_code == 302
+    enquiry.refresh_from_db()
+    assert (enquiry.status, enquiry.assigned_to, enquiry.name) == (
+        "assigned",
+        "Li Ming",
+        "Ada Investor",  # the investor's own fields are read-only
+    )
+    client.post(edit_url, {**form, "reply": "Details attached."})
+    enquiry.refresh_from_db()
+    assert enquiry.status == "answered" and enquiry.replied_at is not None
+
+
+def received(days_ago, reply_after_days=None):
+    now = timezone.now()
+    enquiry = Enquiry.objects.create(
+        name="x", email="x@example.com", country="x", message="x", consent=True, language="en"
+    )
+    created = now - timedelta(days=days_ago)
+    replied = created + timedelta(days=reply_after_days) if reply_after_days is not None else None
+    Enquiry.objects.filter(pk=enquiry.pk).update(created_at=created, replied_at=replied)
+
+
+def test_median_days_to_first_reply_over_the_last_90_days(client):
+    for reply_days in [1, 2, 2, 3, 4, 6, 8, 9, 12]:
+        received(30, reply_days)
+    received(100, 40)  # outside the window
+    assert response_time() is None  # nine enquiries: too few to publish
+    received(10)  # not answered yet: counted as received, not in the median
+    figure = response_time()
+    assert (figure.median_days, figure.answered, figure.received) == (4.0, 9, 10)
+    index = OpportunityIndexPage.objects.get()
+    body = client.get(f"/en/{index.slug_en}/").content.decode()
+    assert "How fast we answer" in body and "within 4.0 days (9 of 10" in body
+
+
+def test_form_states_retention_and_the_command_enforces_it(client, opportunity):
+    assert "365 days after you send them" in client.get(url(opportunity)).content.decode()
+    client.post(url(opportunity), ENQUIRY)
+    received(400, 3)
+    call_command("anonymise_enquiries", stdout=StringIO())
+    old, recent = Enquiry.objects.order_by("created_at")
+    assert (old.name, old.email, old.message, old.ip_hash) == ("", "", "", "")
+    assert old.anonymised_at and old.replied_at  # the statistics survive
+    assert recent.email == "ada@example.com" and recent.anonymised_at is None
