@@ -65,6 +65,8 @@ class EnglishProblems:
                 _("English older than the Chinese: %(fields)s.")
                 % {"fields": self.labels(self.stale)}
             )
+        if parts:
+            parts.append(_("Next: a translator updates the English of these fields and submits."))
         return " ".join(parts)
 
 

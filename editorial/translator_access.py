@@ -1,32 +1,159 @@
-"""Translators edit the English only.
+"""Translators edit the English only, with the Chinese source beside each English field.
 
 Every other field of a page or snippet form (the Chinese text and the fields both languages
 share) requires the `home.edit_source_text` permission; Editors and Moderators have it,
 Translators do not. Wagtail then leaves those fields out of a translator's form, so they can
-neither see nor post them. Inline lists (a route's stops) are shared structure and stay as they
-are: hiding a whole formset would break the form.
+neither see nor post them. In their place a translator sees the Chinese text read-only, in a row
+with the English field it is translated into.
+
+Inline lists (a route's stops) are shared structure too: for a translator the form drops their
+formsets, so a posted list is ignored and the revision keeps the list it had, and the panel shows
+the list read-only.
 """
 
+from django.template.defaultfilters import linebreaksbr
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, Panel
+from wagtail.blocks import StreamValue, StructValue
+from wagtail.blocks.list_block import ListValue
+from wagtail.fields import RichTextField
+from wagtail.rich_text import RichText
+from wagtail.utils.text import text_from_html
 
 SOURCE_TEXT_PERMISSION = "home.edit_source_text"
 PANEL_LISTS = ("content_panels", "promote_panels", "settings_panels", "panels")
+ENGLISH_SUFFIX = "_en"
 
 
-def guard_source_fields(panels):
+def plain_text(value):
+    """The text of a field value, a line per paragraph or block, for reading beside a form."""
+    if isinstance(value, StreamValue):
+        return "\n".join(plain_text(child.value) for child in value)
+    if isinstance(value, StructValue):
+        return "\n".join(
+            f"{capfirst(value.block.child_blocks[name].label)}: {plain_text(child)}"
+            for name, child in value.items()
+        )
+    if isinstance(value, (list, tuple, ListValue)):
+        return ", ".join(plain_text(item) for item in value)
+    if isinstance(value, RichText):
+        return text_from_html(str(value).replace("</p>", "</p>\n"))
+    return "" if value is None else str(value)
+
+
+def may_edit_source(user):
+    return user is not None and user.has_perm(SOURCE_TEXT_PERMISSION)
+
+
+class ChineseSourcePanel(FieldPanel):
+    """The Chinese text of a field, read-only, for those who cannot edit it."""
+
+    def __init__(self, field_name, **kwargs):
+        kwargs.setdefault("read_only", True)
+        kwargs.setdefault("help_text", _("Chinese source text, to translate into the field beside"))
+        super().__init__(field_name, **kwargs)
+
+    def format_value_for_display(self, value):
+        if isinstance(self.db_field, RichTextField):
+            value = RichText(value)  # stored as an HTML string
+        return linebreaksbr(plain_text(value))
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def is_shown(self):
+            return not may_edit_source(self.request.user) and super().is_shown()
+
+
+class SourceLockedInlinePanel(InlinePanel):
+    """An inline list that users without the source permission see but cannot change."""
+
+    class BoundPanel(InlinePanel.BoundPanel):
+        template_name = "editorial/admin/locked_inline_panel.html"
+
+        def __init__(self, **kwargs):
+            form = kwargs["form"]
+            self.locked = form is not None and self.panel_relation(kwargs) not in form.formsets
+            if self.locked:
+                Panel.BoundPanel.__init__(self, **kwargs)
+                self.label = self.panel.label
+                fields = self.panel.child_edit_handler.get_form_options().get("fields", [])
+                self.rows = [
+                    " · ".join(str(getattr(item, name)) for name in fields)
+                    for item in getattr(self.instance, self.panel.relation_name).all()
+                ]
+            else:
+                super().__init__(**kwargs)
+
+        @staticmethod
+        def panel_relation(kwargs):
+            return kwargs["panel"].relation_name
+
+        def get_context_data(self, parent_context=None):
+            if self.locked:
+                return Panel.BoundPanel.get_context_data(self, parent_context)
+            return super().get_context_data(parent_context)
+
+        @property
+        def telepath_adapter_name(self):
+            return "wagtail.panels.Panel" if self.locked else "wagtail.panels.InlinePanel"
+
+        def js_opts(self):
+            if self.locked:
+                return Panel.BoundPanel.js_opts(self)
+            return super().js_opts()
+
+
+class SourceLockedFormMixin:
+    """Drops the inline formsets from the form of a user without the source permission."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if not may_edit_source(for_user):
+            self.formsets = {}
+
+
+def guard_source_panels(panels):
+    """Return `panels` with the source fields guarded and each English field paired with its
+    Chinese source."""
+    guarded = []
     for panel in panels:
         if isinstance(panel, FieldPanel):
-            if not panel.field_name.endswith("_en") and panel.permission is None:
+            if panel.field_name.endswith(ENGLISH_SUFFIX):
+                source = build_localized_fieldname(
+                    panel.field_name.removesuffix(ENGLISH_SUFFIX), "zh-hans"
+                )
+                panel = FieldRowPanel([ChineseSourcePanel(source), panel])
+            elif panel.permission is None:
                 panel.permission = SOURCE_TEXT_PERMISSION
-        elif not isinstance(panel, InlinePanel):
-            guard_source_fields(getattr(panel, "children", ()))
+        elif isinstance(panel, InlinePanel):
+            panel = SourceLockedInlinePanel(**panel.clone_kwargs())
+        elif hasattr(panel, "children"):
+            panel.children = guard_source_panels(panel.children)
+        guarded.append(panel)
+    return guarded
+
+
+def lock_inline_lists(model):
+    base = getattr(model, "base_form_class", None) or WagtailAdminModelForm
+    if not issubclass(base, SourceLockedFormMixin):
+        model.base_form_class = type(
+            f"SourceLocked{base.__name__}", (SourceLockedFormMixin, base), {}
+        )
 
 
 def restrict_translators_to_english():
     """Runs once the panels exist in both languages (wagtail_modeltranslation's ready())."""
+    guarded = set()  # panel lists a model inherits from another model are guarded once
     for model in translator.get_registered_models():
         for name in PANEL_LISTS:
-            guard_source_fields(getattr(model, name, ()))
+            panels = getattr(model, name, None)
+            if panels is not None and id(panels) not in guarded:
+                panels = guard_source_panels(panels)
+                guarded.add(id(panels))
+                setattr(model, name, panels)
+        lock_inline_lists(model)
         if hasattr(model, "get_edit_handler"):
             model.get_edit_handler.cache_clear()

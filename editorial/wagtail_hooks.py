@@ -1,13 +1,17 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.menu import MenuItem
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from editorial.models import TranslationCheckTask
+from editorial.dashboard import role_panels
 from editorial.translation_report import TranslationReportView
+from editorial.workflow_messages import replace_messages, review_message, submission_message
 
 page_permission_policy = PagePermissionPolicy()
 
@@ -42,15 +46,58 @@ def register_translation_report_menu_item():
     )
 
 
-def report_translation_check(request, page):
-    """Tell the editor at once when the translation check sent a submission straight back."""
-    if "action-submit" not in request.POST:
-        return
-    # Queried afresh: the editor's page object caches the states from before the submission.
-    state = page.workflow_states.filter(status=WorkflowState.STATUS_NEEDS_CHANGES).first()
-    if state and isinstance(state.current_task_state.task.specific, TranslationCheckTask):
-        messages.error(request, state.current_task_state.comment)
+class SubmitForReviewMenuItem(SubmitForModerationMenuItem):
+    """The same action as Wagtail's, under one name whether first sent or sent again."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        state = context.get("page") and context["page"].current_workflow_state
+        if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            context["label"] = _("Submit again for review")
+        else:
+            context["label"] = _("Submit for review")
+        return context
 
 
-hooks.register("after_create_page", report_translation_check)
-hooks.register("after_edit_page", report_translation_check)
+@hooks.register("construct_page_action_menu")
+def submit_first_for_those_who_cannot_publish(menu_items, request, context):
+    """Editors and translators see "Submit for review" as the button, not inside the menu."""
+    for index, item in enumerate(menu_items):
+        if item.name == "action-submit":
+            menu_items.pop(index)
+            submit = SubmitForReviewMenuItem(order=item.order)
+            if context["user_page_permissions_tester"].can_publish():
+                menu_items.insert(index, submit)
+            else:
+                menu_items.insert(0, submit)
+            return
+
+
+def confirm_workflow_step(request, page):
+    if "action-submit" in request.POST:
+        replace_messages(request, *submission_message(page))
+    elif "action-workflow-action" in request.POST:
+        replace_messages(request, *review_message(page))
+
+
+hooks.register("after_create_page", confirm_workflow_step)
+hooks.register("after_edit_page", confirm_workflow_step)
+
+
+def review_confirmation(request, page_id):
+    """Where the dashboard's "Approve and publish" lands: says what the approval did."""
+    page = get_object_or_404(Page, pk=page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    messages.add_message(request, *review_message(page))
+    return redirect("wagtailadmin_home")
+
+
+@hooks.register("register_admin_urls")
+def register_review_confirmation_url():
+    return [path("reviewed/<int:page_id>/", review_confirmation, name="review_confirmation")]
+
+
+@hooks.register("construct_homepage_panels")
+def add_role_panels(request, panels):
+    role_panels(request, panels)

@@ -8,6 +8,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from portal import field_labels
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -189,6 +191,10 @@ MODELTRANSLATION_LANGUAGES = ("zh-hans", "en")
 # translation check is what keeps such a page off the public site until it is translated.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("zh-hans",)}
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
+# Field labels name the language in words; the locale picker, which reads "[zh-hans]" from the
+# labels, is off: editors see both languages, translators the Chinese beside the English.
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = field_labels.localized_field_label
+WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Asia/Shanghai"
@@ -259,6 +265,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.CheckedImageForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+# No Gravatar (unreachable on the city's network): Wagtail's bundled default avatar or an upload.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Workflow emails (submitted → moderators, approved/rejected → the submitter) go out from here.
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # A revision edited after a workflow step passed goes through that step (the translation check)

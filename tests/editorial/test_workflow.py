@@ -10,70 +10,11 @@ from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 from django.utils import timezone, translation
 from wagtail.models import Page, Revision, WorkflowState
-from wagtail.test.utils.form_data import rich_text
 from wagtail.users.models import UserProfile
 
 from editorial.translation_status import EnglishProblems, problems_by_page
 from home.models import NewsPage
-
-
-def edit_form_data(page, user, **changes):
-    """The page editor's form as a browser posts it: every field's current value, plus changes."""
-    form = page.get_edit_handler().get_form_class()(instance=page, for_user=user)
-    data = {name: form[name].value() for name in form.fields}
-    for formset in form.formsets.values():
-        data.update({field.html_name: field.value() for field in formset.management_form})
-    data.update(changes)
-    data = {name: "" if value is None else value for name, value in data.items()}
-    for name in ("body_zh_hans", "body_en"):
-        if name in data:
-            data[name] = rich_text(str(data[name]))
-    return data
-
-
-@pytest.fixture
-def people(db, django_user_model):
-    def person(name, group):
-        user = django_user_model.objects.create_user(name, f"{name}@example.org", "pw")
-        user.groups.add(Group.objects.get(name=group))
-        # Messages and comments in English, so the tests can read them.
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = "en"
-        profile.save()
-        return user
-
-    return {
-        "editor": person("edna", "Editors"),
-        "moderator": person("mo", "Moderators"),
-        "translator": person("tran", "Translators"),
-    }
-
-
-@pytest.fixture
-def article(db):
-    return NewsPage.objects.live().order_by("path").first()
-
-
-def edit(client, user, page, action, **changes):
-    client.force_login(user)
-    data = edit_form_data(page, user, **changes)
-    data[f"action-{action}"] = action
-    return client.post(f"/admin/pages/{page.pk}/edit/", data, follow=True)
-
-
-def submit(client, user, page, **changes):
-    return edit(client, user, page, "submit", **changes)
-
-
-def act(client, moderator, page, action, comment=""):
-    client.force_login(moderator)
-    task_state = page.current_workflow_task_state
-    url = f"/admin/pages/workflow/action/{page.pk}/{action}/{task_state.pk}/"
-    return client.post(url, {"comment": comment})
-
-
-def live_title(page):
-    return Page.objects.get(pk=page.pk).specific.title_en
+from tests.editorial.workflow_client import act, edit, edit_form_data, live_title, submit
 
 
 def test_roles_have_the_documented_page_permissions(people, article):
@@ -161,7 +102,7 @@ def test_resubmission_is_checked_again(client, people, article):
     act(client, people["moderator"], page, "approve")
     state = Page.objects.get(pk=article.pk).current_workflow_state
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
-    assert state.current_task_state.comment == "English missing: text."
+    assert state.current_task_state.comment.startswith("English missing: text. Next: a translator")
     assert live_title(article) != "Revised English title"
 
 

@@ -1,0 +1,163 @@
+"""Dashboard panels that show each role its own work, with counts and links."""
+
+from django.db.models import Q
+from django.middleware.csrf import get_token
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.components import Component
+from wagtail.models import GroupApprovalTask, Page, TaskState, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from editorial.translation_status import problems_by_page
+from editorial.translator_access import may_edit_source
+
+SHOWN = 10  # rows per panel; the count and the footer link cover the rest
+
+
+class WorkPanel(Component):
+    """A heading, how many pages, the first of them with a note each; subclasses give rows()."""
+
+    template_name = "editorial/admin/work_panel.html"
+    heading = ""
+    empty = ""
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        rows = self.rows()
+        return {
+            "panel": self,
+            "count": len(rows),
+            "rows": rows[:SHOWN],
+            "csrf_token": get_token(self.request),
+        }
+
+    @staticmethod
+    def page_row(page, note, **extra):
+        return {
+            "title": page.get_admin_display_title(),
+            "url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            "note": note,
+            **extra,
+        }
+
+
+class AwaitingMyReviewPanel(WorkPanel):
+    name = "awaiting_my_review"
+    order = 50
+    heading = _("Awaiting my review")
+    empty = _("Nothing is waiting for your review.")
+
+    @staticmethod
+    def applies_to(user):
+        return (
+            user.is_superuser
+            or GroupApprovalTask.objects.filter(active=True, groups__in=user.groups.all()).exists()
+        )
+
+    def rows(self):
+        states = (
+            TaskState.objects.reviewable_by(self.request.user)
+            .filter(workflow_state__base_content_type__model="page")
+            .select_related("workflow_state")
+            .order_by("-started_at")
+        )
+        pages = Page.objects.in_bulk([int(state.workflow_state.object_id) for state in states])
+        rows = []
+        for state in states:
+            page = pages.get(int(state.workflow_state.object_id))
+            if page is None:
+                continue
+            submitted_by = _("Submitted by %(person)s") % {
+                "person": state.workflow_state.requested_by or "—"
+            }
+            approve = reverse(
+                "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.pk]
+            )
+            rows.append(
+                self.page_row(
+                    page,
+                    submitted_by,
+                    approve_url=approve,
+                    next_url=reverse("review_confirmation", args=[page.pk]),
+                )
+            )
+        return rows
+
+
+class EnglishToWritePanel(WorkPanel):
+    name = "english_to_write"
+    order = 60
+    heading = _("English to write or update")
+    empty = _("All English is up to date.")
+
+    @staticmethod
+    def applies_to(user):
+        return not may_edit_source(user)
+
+    def footer(self):
+        return reverse("translation_report"), _("All pages in the “English to update” report")
+
+    def rows(self):
+        editable = PagePermissionPolicy().instances_user_has_permission_for(
+            self.request.user, "change"
+        )
+        problems = problems_by_page(editable)
+        pages = Page.objects.filter(pk__in=problems).order_by("path")
+        return [self.page_row(page, problems[page.pk].describe()) for page in pages]
+
+
+class MyDraftsPanel(WorkPanel):
+    name = "my_drafts"
+    order = 70
+    heading = _("My drafts and sent-back pages")
+    empty = _("You have no drafts and no pages sent back.")
+
+    @staticmethod
+    def applies_to(user):
+        return may_edit_source(user)
+
+    def rows(self):
+        user = self.request.user
+        sent_back = WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_NEEDS_CHANGES, base_content_type__model="page"
+        )
+        pages = (
+            Page.objects.filter(
+                Q(latest_revision__user=user, has_unpublished_changes=True)
+                | Q(
+                    pk__in=[
+                        int(pk)
+                        for pk in sent_back.filter(requested_by=user).values_list(
+                            "object_id", flat=True
+                        )
+                    ]
+                )
+            )
+            .prefetch_workflow_states()
+            .order_by("-latest_revision_created_at")
+        )
+        rows = []
+        for page in pages:
+            state = page.current_workflow_state
+            if state and state.status == WorkflowState.STATUS_IN_PROGRESS:
+                continue  # with the reviewers, not with this editor
+            if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+                note = _("Sent back: %(comment)s") % {
+                    "comment": state.current_task_state.comment or "—"
+                }
+            else:
+                note = _("Draft, not yet submitted")
+            rows.append(self.page_row(page, note))
+        return rows
+
+
+PANELS = (AwaitingMyReviewPanel, EnglishToWritePanel, MyDraftsPanel)
+# Wagtail's "Awaiting your review" lists the same pages as "Awaiting my review".
+REPLACED = {"workflow_objects_to_moderate"}
+
+
+def role_panels(request, panels):
+    panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in REPLACED]
+    panels.extend(panel(request) for panel in PANELS if panel.applies_to(request.user))

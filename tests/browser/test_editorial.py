@@ -1,0 +1,125 @@
+"""Editor, translator and moderator in the Chinese admin: one visible submit button, the Chinese
+source beside each English field, and approval from the dashboard. Screenshots of each step go
+to artefacts/browser/editorial/ (gitignored)."""
+
+import threading
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+ARTEFACTS = Path(__file__).resolve().parents[2] / "artefacts" / "browser" / "editorial"
+ROLES = {"edna": "Editors", "tran": "Translators", "mo": "Moderators"}
+
+
+def committed(action):
+    """Run `action` on another connection, so the live server sees (or loses) what it did."""
+    from django.db import connection
+
+    result = []
+
+    def run():
+        result.append(action())
+        connection.close()
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join()
+    return result[0]
+
+
+@pytest.fixture
+def people_and_page(db):
+    from django.contrib.auth.models import Group, User
+    from wagtail.models import Revision, WorkflowState
+    from wagtail.users.models import UserProfile
+
+    from home.models import NewsPage
+
+    page = NewsPage.objects.live().order_by("-path").first()
+    live_revision = page.live_revision_id
+
+    def create():
+        for name, group in ROLES.items():
+            user = User.objects.create_user(name, f"{name}@example.org", "browser-pw")
+            user.groups.add(Group.objects.get(name=group))
+            profile = UserProfile.get_for_user(user)
+            profile.preferred_language = "zh-hans"
+            profile.save()
+
+    def restore():
+        User.objects.filter(username__in=ROLES).delete()
+        WorkflowState.objects.filter(object_id=str(page.pk)).delete()
+        Revision.objects.get(pk=live_revision).publish()
+        Revision.page_revisions.filter(object_id=str(page.pk)).exclude(pk=live_revision).delete()
+        NewsPage.objects.filter(pk=page.pk).update(latest_revision=live_revision)
+
+    committed(create)
+    yield page
+    committed(restore)
+
+
+def log_in(browser, live_site, name):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    tab = context.new_page()
+    tab.goto(f"{live_site.url}/admin/login/")
+    tab.fill("input[name=username]", name)
+    tab.fill("input[name=password]", "browser-pw")
+    tab.locator("form button[type=submit]").click()
+    tab.wait_for_url(f"{live_site.url}/admin/")
+    return tab
+
+
+def shot(tab, name):
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=ARTEFACTS / f"{name}.png", full_page=True)
+
+
+def test_edit_translate_and_approve_in_the_chinese_admin(chromium, live_site, people_and_page):
+    from wagtail.models import Page
+
+    page = people_and_page
+    edit_url = f"{live_site.url}/admin/pages/{page.pk}/edit/"
+    new_chinese, new_english = f"{page.title_zh_hans}（修订）", f"{page.title_en} (revised)"
+
+    # The editor changes the Chinese title and submits with the one visible button; the
+    # translation check sends it back, naming the field and the translator.
+    editor = log_in(chromium, live_site, "edna")
+    editor.goto(edit_url)
+    primary = editor.locator("footer .actions button").first
+    assert primary.inner_text().strip() == "提交审核"
+    editor.fill("#id_title_zh_hans", new_chinese)
+    shot(editor, "1-editor-submits")
+    primary.click()
+    editor.get_by_text("翻译检查将其退回").wait_for()
+    editor.get_by_text("由翻译人员更新这些字段的英文").first.wait_for()
+    shot(editor, "2-editor-sent-back-to-translator")
+
+    # The translator finds the page on the dashboard, sees the Chinese source beside every
+    # English field, writes the English and submits it again.
+    translator = log_in(chromium, live_site, "tran")
+    panel = translator.locator("#english_to_write-section")
+    panel.get_by_role("link", name=new_chinese).click()
+    translator.locator("#id_title_en").wait_for()
+    sources = translator.locator(".w-field__textoutput")
+    english = translator.locator("[name$=_en]:not([type=hidden])")
+    assert sources.count() >= english.count() >= 2
+    assert translator.locator("[name=title_zh_hans]").count() == 0
+    translator.get_by_text(new_chinese, exact=True).first.wait_for()
+    shot(translator, "3-translator-side-by-side")
+    translator.fill("#id_title_en", new_english)
+    translator.locator("footer .actions button").first.click()
+    translator.get_by_text("已提交审核").wait_for()
+    shot(translator, "4-translator-submitted")
+
+    # The moderator approves from the dashboard panel and is told the page is published.
+    moderator = log_in(chromium, live_site, "mo")
+    panel = moderator.locator("#awaiting_my_review-section")
+    panel.get_by_role("link", name=new_chinese).wait_for()
+    shot(moderator, "5-moderator-dashboard")
+    panel.get_by_role("button", name="批准并发布").first.click()
+    moderator.get_by_text("已批准并发布").wait_for()
+    shot(moderator, "6-moderator-approved")
+    live = committed(lambda: Page.objects.get(pk=page.pk).specific)
+    assert (live.title_zh_hans, live.title_en) == (new_chinese, new_english)
