@@ -32,6 +32,8 @@ if settings.DEBUG:
 # One URL tree per language (/zh-hans/…, /en/…); Wagtail serves whatever is not matched above.
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("", include("previews.urls")),
+    path("", include("maps.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

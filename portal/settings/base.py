@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "search",
     "plan",
     "editorial",
+    "previews",
+    "maps",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -179,6 +181,14 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Staff who receive investor enquiries.
 ENQUIRY_RECIPIENTS = env_list("ENQUIRY_RECIPIENTS", "investment@localhost")
+
+# Map tiles (maps/): none by default, so maps work on a closed network with the portal's own
+# reference places; e.g. MAP_TILE_URL=https://tile.openstreetmap.org/{z}/{x}/{y}.png. The
+# attribution is translated when it is one of the interface's strings.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MAP_TILE_ATTRIBUTION", "Map data © OpenStreetMap contributors"
+)
 
 WAGTAIL_SITE_NAME = "新乡开放合作门户 Xinxiang Open Cooperation Portal"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
