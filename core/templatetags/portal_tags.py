@@ -33,8 +33,8 @@ def is_within(page, section):
 
 
 @register.simple_tag
-def bar_width(value, target):
-    """Width of a 2021 bar in percent, where the 2025 target is drawn at 80%."""
-    if value is None or not target:
-        return 0
-    return round(min(float(value) / float(target), 1.25) * 80, 1)
+def indicator_progress(indicators):
+    """[Progress] of each indicator (home/indicator_progress.py), for the progress chart."""
+    from home.indicator_progress import indicator_progress
+
+    return indicator_progress(indicators)
