@@ -69,7 +69,8 @@ def draw_stops(draw, points):
     xys = [(left + x, top + y) for x, y in map(frame.xy, points)]
     if len(xys) > 1:
         draw.line(xys, fill=BRAND, width=6, joint="curve")
-    for number, (x, y) in enumerate(xys, start=1):
+    # Last stop first, so that where stops crowd together the earlier numbers stay on top.
+    for number, (x, y) in reversed(list(enumerate(xys, start=1))):
         draw.ellipse((x - 16, y - 16, x + 16, y + 16), fill=BRAND, outline=PAPER, width=3)
         if len(xys) > 1:
             draw.text((x, y), str(number), fill=PAPER, font=font(18, bold=True), anchor="mm")

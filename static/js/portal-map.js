@@ -59,7 +59,7 @@
       if (group.length > 1) {
         group.forEach(function (index, k) {
           var angle = (2 * Math.PI * k) / group.length - Math.PI / 2;
-          var radius = (MARKER_SIZE * 0.6 * group.length) / Math.PI + 4;
+          var radius = (MARKER_SIZE * 0.7 * group.length) / Math.PI + 6;
           offsets[index] = L.point(
             Math.round(radius * Math.cos(angle) - (pixels[index].x - pixel.x)),
             Math.round(radius * Math.sin(angle) - (pixels[index].y - pixel.y))
