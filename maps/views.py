@@ -4,7 +4,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from cooperation.county_map import CITYWIDE, county_seats
-from home.models import County
+from core.models import County
 
 GEOJSON_TYPE = "application/geo+json"
 

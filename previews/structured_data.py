@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from home.links import absolute_url
+from core.links import absolute_url
 from tourism.models import AttractionPage, EventPage, RoutePage
 
 from .descriptions import page_description

@@ -30,11 +30,3 @@ def language_links(context):
 def is_within(page, section):
     """Whether `page` is `section` or below it in the page tree (tree paths are prefixes)."""
     return bool(page) and hasattr(page, "path") and page.path.startswith(section.path)
-
-
-@register.simple_tag
-def indicator_progress(indicators):
-    """[Progress] of each indicator (home/indicator_progress.py), for the progress chart."""
-    from home.indicator_progress import indicator_progress
-
-    return indicator_progress(indicators)

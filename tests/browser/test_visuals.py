@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from home.i18n import page_url_in
+from core.i18n import page_url_in
 from tests.browser.test_tourist import offline
 
 pytestmark = pytest.mark.browser

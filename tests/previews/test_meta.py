@@ -7,7 +7,7 @@ from html import unescape
 import pytest
 
 from cooperation.models import OpportunityPage
-from home.i18n import page_url_in
+from core.i18n import page_url_in
 from tourism.models import AttractionPage, EventPage
 
 pytestmark = pytest.mark.django_db

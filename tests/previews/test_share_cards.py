@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 from PIL import Image
 
-from home.i18n import page_url_in
+from core.i18n import page_url_in
 from previews import share_cards
 from previews.share_cards import NOTO_CJK, cache_key, font, render_card
 from tourism.models import AttractionPage
