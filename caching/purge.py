@@ -14,7 +14,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
-from caching.version import bump_content_version
+from core.content_version import bump_content_version
 from core.sitemaps import SECTION_DEPTH, sitemap_paths
 
 

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, quote_etag
 
-from caching.version import content_version
+from core.content_version import content_version
 
 
 def page_etag(page, request):

@@ -1,7 +1,7 @@
 from wagtail import hooks
 
 from caching.validators import conditional_page_response
-from caching.version import bump_content_version
+from core.content_version import bump_content_version
 
 
 # After Wagtail's own hooks (order 0), so view restrictions are checked before any 304.

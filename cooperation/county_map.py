@@ -7,6 +7,8 @@ import yaml
 from django.conf import settings
 
 SEATS_FILE = Path(settings.BASE_DIR) / "content" / "county_seats.yaml"
+# "Citywide" is the whole city, not the point of its government's seat: it gets no marker.
+CITYWIDE = "citywide"
 
 
 @cache
@@ -22,5 +24,5 @@ def markers(counties):
     return [
         {"name": str(county), "lat": seats[county.plan_key][0], "lon": seats[county.plan_key][1]}
         for county in counties
-        if county.plan_key in seats
+        if county.plan_key in seats and county.plan_key != CITYWIDE
     ]

@@ -18,8 +18,8 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from caching.version import content_version
 from cooperation.models import OpportunityPage, SectorGroup, StrategyAreaPage
+from core.content_version import content_version
 from core.models import County, PartnerRegion, Sector
 from core.public import public
 from core.sorting import sort_key

@@ -1,6 +1,6 @@
 """The sitemap: an index with one sitemap per section of the site (the home page's children),
 each page once per language with its alternates. Rendered files are cached until content
-changes (caching/version.py) and purged from the frontend cache on publish (caching/purge.py).
+changes (core/content_version.py) and purged from the frontend cache on publish (caching/purge.py).
 """
 
 from django.conf import settings
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from caching.version import content_version
+from core.content_version import content_version
 from core.i18n import page_url_in
 
 HOME_SECTION = "home"

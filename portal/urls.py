@@ -44,6 +44,8 @@ urlpatterns += i18n_patterns(
     path("alerts/", include("alerts.urls")),
     path("feeds/news/", NewsFeed(), name="news_feed"),
     path("feeds/events/", EventFeed(), name="events_feed"),
+    path("", include("previews.urls")),
+    path("", include("maps.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

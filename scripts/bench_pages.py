@@ -86,7 +86,7 @@ def sample_urls(language):
 def content_changes():
     """What happens on publish, for "cold" requests; nothing on a tree without the caching app."""
     try:
-        from caching.version import bump_content_version
+        from core.content_version import bump_content_version
     except ImportError:
         return lambda: None
     return bump_content_version

@@ -1,7 +1,8 @@
 """The apps' dependency rule (README, Layout): every arrow points one way.
 
 `core` is at the bottom; `home`, `cooperation`, `tourism`, `search` and `editorial` build on
-`core` alone; `plan`, which turns the plan's data into every kind of page, may use them all.
+`core` alone (`alerts` also on `cooperation`; `caching` serves them all from `core`); `plan`,
+which turns the plan's data into every kind of page, `previews` and `maps` sit on top.
 """
 
 import ast
@@ -10,7 +11,19 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-APPS = {"core", "home", "cooperation", "tourism", "search", "editorial", "plan", "alerts"}
+APPS = {
+    "core",
+    "home",
+    "cooperation",
+    "tourism",
+    "search",
+    "editorial",
+    "plan",
+    "alerts",
+    "caching",
+    "previews",
+    "maps",
+}
 MAY_IMPORT = {
     "core": set(),
     "home": {"core"},
@@ -20,6 +33,10 @@ MAY_IMPORT = {
     "editorial": {"core"},
     "plan": APPS,
     "alerts": {"core", "cooperation"},  # e-mail alerts for the opportunity listing's filters
+    "caching": {"core"},  # HTTP cache headers, validators and purges for every page
+    # Previews (share cards, JSON-LD) and maps draw what the domain apps publish.
+    "previews": {"core", "tourism"},
+    "maps": {"core", "cooperation"},
 }
 
 

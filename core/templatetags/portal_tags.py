@@ -36,14 +36,6 @@ def is_within(page, section):
     return bool(page) and hasattr(page, "path") and page.path.startswith(section.path)
 
 
-@register.simple_tag
-def bar_width(value, target):
-    """Width of a 2021 bar in percent, where the 2025 target is drawn at 80%."""
-    if value is None or not target:
-        return 0
-    return round(min(float(value) / float(target), 1.25) * 80, 1)
-
-
 @register.inclusion_tag("includes/pagination.html")
 def pagination(page_obj, querystring="", label=""):
     """The pager of every paginated list: previous, next, and a window of page numbers around

@@ -1,7 +1,9 @@
 from django.db import models
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -40,7 +42,7 @@ class HomePage(PlanSourced, Page):
         # The sections below the home page belong to other apps; they add them (plan's hook).
         for add_sections in hooks.get_hooks("home_page_context"):
             context.update(add_sections(self))
-        context["indicators"] = Indicator.objects.all()
+        context["indicators"] = Indicator.objects.prefetch_related("actuals")
         return context
 
 
@@ -87,8 +89,9 @@ class AboutPlanPage(PlanSourced, Page):
         verbose_name = _("about the plan page")
 
 
-class IndicatorPage(SectionPage):
-    """The plan's ten targets as a chart with an accessible table."""
+class IndicatorPage(RoutablePageMixin, SectionPage):
+    """The plan's ten targets as a progress chart with an accessible table, and one page per
+    indicator with its values year by year."""
 
     subpage_types = []
 
@@ -98,7 +101,27 @@ class IndicatorPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["indicators"] = Indicator.objects.prefetch_related("actuals")
+        context["indicator_page"] = self
         return context
+
+    @path("<int:indicator_id>/", name="indicator")
+    def indicator(self, request, indicator_id):
+        from home.indicator_progress import indicator_progress, line_chart_svg, yearly_values
+
+        indicator = get_object_or_404(
+            Indicator.objects.prefetch_related("actuals"), pk=indicator_id
+        )
+        rows = yearly_values(indicator)
+        return self.render(
+            request,
+            template="home/indicator_detail.html",
+            context_overrides={
+                "indicator": indicator,
+                "rows": rows,
+                "progress": indicator_progress([indicator])[0],
+                "line_chart": line_chart_svg(rows),
+            },
+        )
 
 
 class NewsIndexPage(SectionPage):

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "editorial",
     "caching",
     "alerts",
+    "previews",
+    "maps",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -254,6 +256,14 @@ ENQUIRY_RESPONSE_WORKING_DAYS = int(os.environ.get("ENQUIRY_RESPONSE_WORKING_DAY
 ENQUIRY_RETENTION_DAYS = int(os.environ.get("ENQUIRY_RETENTION_DAYS", "365"))
 # Sender of the opportunity alerts (confirmation and weekly digest).
 ALERTS_FROM_EMAIL = os.environ.get("ALERTS_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+
+# Map tiles (maps/): none by default, so maps work on a closed network with the portal's own
+# reference places; e.g. MAP_TILE_URL=https://tile.openstreetmap.org/{z}/{x}/{y}.png. The
+# attribution is translated when it is one of the interface's strings.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MAP_TILE_ATTRIBUTION", "Map data © OpenStreetMap contributors"
+)
 
 WAGTAIL_SITE_NAME = "新乡开放合作门户 Xinxiang Open Cooperation Portal"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

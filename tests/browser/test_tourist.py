@@ -12,7 +12,7 @@ from tests.tourism.plan_data import planned_stops
 pytestmark = pytest.mark.browser
 
 GPX = "{http://www.topografix.com/GPX/1/1}"
-IN_MAP = "document.querySelector('#route-map').contains(document.activeElement)"
+IN_MAP = "document.querySelector('#portal-map').contains(document.activeElement)"
 
 
 def offline(page, server):
@@ -40,14 +40,14 @@ def test_tourist_follows_a_route_and_downloads_its_gpx(browser_page, live_site):
     page.locator("main").get_by_role("link", name=route.title_zh_hans).click()
     page.wait_for_url(f"**/zh-hans/tourism/{route.slug}/")
 
-    assert page.locator('#route-map[role="region"][aria-label]').is_visible()
-    assert page.locator("#route-map.leaflet-container").count() == 1
-    assert page.locator("#route-map .leaflet-marker-icon").count() == len(stops)
-    assert page.locator("#route-map path.leaflet-interactive").count() == 1  # the line
+    assert page.locator('#portal-map[role="region"][aria-label]').is_visible()
+    assert page.locator("#portal-map.leaflet-container").count() == 1
+    assert page.locator("#portal-map .leaflet-marker-icon").count() == len(stops)
+    assert page.locator("#portal-map .leaflet-overlay-pane path").count() == 1  # the line
     names = page.locator("ol.itinerary > li > a").all_inner_texts()
     assert names == [stop.title_zh_hans for stop in stops]
-    marker_names = page.locator("#route-map .leaflet-marker-icon").evaluate_all(
-        "icons => icons.map(icon => icon.alt)"
+    marker_names = page.locator("#portal-map .leaflet-marker-icon").evaluate_all(
+        "icons => icons.map(icon => icon.getAttribute('aria-label'))"
     )
     assert marker_names == [f"{n}. {stop.title_zh_hans}" for n, stop in enumerate(stops, 1)]
 
@@ -62,11 +62,11 @@ def test_tourist_follows_a_route_and_downloads_its_gpx(browser_page, live_site):
     assert float(points[0].get("lon")) == pytest.approx(float(stops[0].longitude))
 
     # The map is not a keyboard trap: Tab leaves it after its controls and markers.
-    page.locator("#route-map").focus()
+    page.locator("#portal-map").focus()
     for _ in range(len(stops) + 10):
         page.keyboard.press("Tab")
         if not page.evaluate(
-            "document.querySelector('#route-map').contains(document.activeElement)"
+            "document.querySelector('#portal-map').contains(document.activeElement)"
         ):
             break
     else:
@@ -94,7 +94,7 @@ def test_tourism_pages_are_accessible_and_work_by_keyboard(browser_page, live_si
     page.keyboard.press("Enter")
     page.wait_for_url("**/plan/?a=*")
     assert page.locator("ol.itinerary > li > a").all_inner_texts() == ["Baligou", "Bigan Temple"]
-    assert page.locator("#route-map .leaflet-marker-icon").count() == 2
+    assert page.locator("#portal-map .leaflet-marker-icon").count() == 2
     assert page.get_by_role("button", name="Print itinerary").is_visible()
     assert_no_axe_violations(page)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

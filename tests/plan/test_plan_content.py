@@ -113,7 +113,7 @@ def test_all_ten_indicators_with_their_exact_values(db):
 def test_home_page_shows_indicator_chart_and_table(client, home_page):
     body = client.get("/en/").content.decode()
     assert "<table>" in body
-    assert 'class="chart"' in body
+    assert 'class="progress-chart"' in body
     assert "816" in body and "15 or more" in body
 
 

@@ -72,9 +72,14 @@ def test_events_held_at_a_stop_appear_on_routes_through_it(client, tourism_index
 
 def test_route_page_map_is_an_enhancement_with_a_text_alternative(client, south_taihang):
     body = client.get("/zh-hans/tourism/south-taihang/").content.decode()
-    assert re.search(r'<figure class="route-map-figure" hidden>', body)
-    assert re.search(r'id="route-map"[^>]*role="region"[^>]*aria-label="[^"]+"', body)
-    assert 'aria-describedby="route-map-note"' in body and 'id="route-map-note"' in body
+    assert re.search(r'<figure class="portal-map-figure" hidden>', body)
+    assert re.search(r'id="portal-map"[^>]*role="region"[^>]*aria-label="[^"]+"', body)
+    assert 'aria-describedby="portal-map-note"' in body and 'id="portal-map-note"' in body
+    # Without JavaScript (and in print) a static map shows the numbered stops.
+    static_map = body[body.index('<figure class="static-route-map"') :]
+    static_map = static_map[: static_map.index("</figure>")]
+    assert static_map.count("<circle") == len(south_taihang.itinerary)
+    assert 'data-replaces="static-route-map"' in body
     assert "/static/vendor/leaflet/leaflet.js" in body
     assert "//unpkg" not in body and "cdn" not in body.lower()
     assert '<link rel="stylesheet" href="/static/css/print.css" media="print">' in body

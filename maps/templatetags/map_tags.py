@@ -1,0 +1,24 @@
+from django import template
+from django.conf import settings
+
+register = template.Library()
+
+
+@register.inclusion_tag("maps/map.html", takes_context=True)
+def portal_map(
+    context, points, label, caption, *, numbered=False, line=False, max_zoom=13, replaces=""
+):
+    """A map of `points` [{name, lat, lon, url?, number?}] drawn by static/js/portal-map.js,
+    hidden until drawn; `replaces` is the id of what it stands in for without JavaScript. One
+    map per page (its element is #portal-map)."""
+    return {
+        "points": points,
+        "label": label,
+        "caption": caption,
+        "line": line,
+        "max_zoom": max_zoom,
+        "replaces": replaces,
+        "tiles": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
+    }

@@ -1,0 +1,24 @@
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+from .share_cards import share_card
+
+
+def share_card_url(page):
+    """Path of the page's card in the active language; it changes with each published revision."""
+    return reverse("share_card", args=[page.pk, page.live_revision_id or 0])
+
+
+@require_GET
+def share_card_image(request, page_id, revision):
+    page = get_object_or_404(Page.objects.live().public().specific(), pk=page_id)
+    if revision != (page.live_revision_id or 0):
+        return redirect(share_card_url(page))
+    response = HttpResponse(share_card(page), content_type="image/png")
+    # The URL names the revision, so the picture behind it never changes.
+    patch_cache_control(response, public=True, max_age=365 * 86400, immutable=True)
+    return response

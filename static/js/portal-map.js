@@ -1,0 +1,178 @@
+/* Every map on the portal (routes, trips, attractions, opportunities): progressive enhancement
+   only. The page's own list of places is the content; this draws the same places on a Leaflet map.
+
+   Each `[data-portal-map]` element names the JSON script of its points ({name, lat, lon, url?,
+   number?}). Under the markers lie the reference places the portal serves itself (county seats,
+   /maps/places.geojson), so the map means something on a closed network; tiles are drawn only when
+   the site configures a tile source (MAP_TILE_URL). Markers are numbered buttons: Tab reaches
+   each, Enter opens its popup, and the arrow keys pan the focused map (Leaflet's keyboard
+   handler). Markers closer than MARKER_SIZE pixels are spread around their centre so none hides
+   another. */
+(function () {
+  "use strict";
+
+  var MARKER_SIZE = 28;
+
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      window.print();
+    });
+  });
+
+  if (typeof L === "undefined") {
+    return;
+  }
+
+  function icon(label, text, offset) {
+    return L.divIcon({
+      className: "portal-map-marker",
+      html: "<span>" + text + "</span>",
+      iconSize: [MARKER_SIZE, MARKER_SIZE],
+      iconAnchor: [MARKER_SIZE / 2 - offset.x, MARKER_SIZE / 2 - offset.y],
+      popupAnchor: [offset.x, offset.y - MARKER_SIZE / 2],
+    });
+  }
+
+  // Pixel offsets that fan out markers drawn on top of each other at the map's first zoom.
+  function spreadOffsets(map, latlngs) {
+    var pixels = latlngs.map(function (latlng) {
+      return map.latLngToLayerPoint(latlng);
+    });
+    var offsets = pixels.map(function () {
+      return L.point(0, 0);
+    });
+    var grouped = pixels.map(function () {
+      return false;
+    });
+    pixels.forEach(function (pixel, i) {
+      if (grouped[i]) {
+        return;
+      }
+      var group = [i];
+      for (var j = i + 1; j < pixels.length; j++) {
+        if (!grouped[j] && pixel.distanceTo(pixels[j]) < MARKER_SIZE) {
+          group.push(j);
+          grouped[j] = true;
+        }
+      }
+      if (group.length > 1) {
+        group.forEach(function (index, k) {
+          var angle = (2 * Math.PI * k) / group.length - Math.PI / 2;
+          var radius = (MARKER_SIZE * 0.7 * group.length) / Math.PI + 6;
+          offsets[index] = L.point(
+            Math.round(radius * Math.cos(angle) - (pixels[index].x - pixel.x)),
+            Math.round(radius * Math.sin(angle) - (pixels[index].y - pixel.y))
+          );
+        });
+      }
+    });
+    return offsets;
+  }
+
+  function drawReferencePlaces(map, url) {
+    // Their own pane, between the line (overlayPane) and the markers, labels included.
+    map.createPane("places").style.zIndex = 450;
+    fetch(url, { headers: { Accept: "application/geo+json" } })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .then(function (collection) {
+        if (!collection) {
+          return;
+        }
+        L.geoJSON(collection, {
+          interactive: false,
+          pointToLayer: function (feature, latlng) {
+            return L.circleMarker(latlng, {
+              radius: 3,
+              color: "#5b6b78",
+              weight: 1,
+              fillOpacity: 0.6,
+              interactive: false,
+              pane: "places",
+            }).bindTooltip(feature.properties.name, {
+              permanent: true,
+              direction: "bottom",
+              className: "portal-map-place",
+              pane: "places",
+            });
+          },
+        }).addTo(map);
+      })
+      .catch(function () {
+        /* the markers alone still show where the places are */
+      });
+  }
+
+  function drawMap(container) {
+    var data = document.getElementById(container.dataset.points);
+    var points = data ? JSON.parse(data.textContent) : [];
+    if (!points.length) {
+      return;
+    }
+    var figure = container.closest("figure") || container;
+    figure.hidden = false;
+    var fallback = document.getElementById(container.dataset.replaces || "");
+    if (fallback) {
+      fallback.hidden = true;
+    }
+
+    // Wheel zoom off: scrolling the page past the map must keep scrolling the page.
+    var map = L.map(container, {
+      scrollWheelZoom: false,
+      zoomControl: false,
+      keyboard: true,
+      attributionControl: Boolean(container.dataset.tiles),
+    });
+    L.control
+      .zoom({ zoomInTitle: container.dataset.zoomIn, zoomOutTitle: container.dataset.zoomOut })
+      .addTo(map);
+    if (container.dataset.tiles) {
+      map.attributionControl.setPrefix(false);
+      L.tileLayer(container.dataset.tiles, {
+        maxZoom: 18,
+        attribution: container.dataset.attribution,
+      }).addTo(map);
+    }
+
+    var latlngs = points.map(function (point) {
+      return L.latLng(point.lat, point.lon);
+    });
+    // Padding of a marker's size keeps every marker whole inside the map, even at 390 px.
+    map.fitBounds(L.latLngBounds(latlngs), {
+      padding: [MARKER_SIZE + 8, MARKER_SIZE + 8],
+      maxZoom: Number(container.dataset.maxZoom || 13),
+    });
+    if (container.dataset.places) {
+      drawReferencePlaces(map, container.dataset.places);
+    }
+    if (container.dataset.line !== undefined && latlngs.length > 1) {
+      L.polyline(latlngs, { color: "#0d5c8c", weight: 4, opacity: 0.8, interactive: false }).addTo(
+        map
+      );
+    }
+    var offsets = spreadOffsets(map, latlngs);
+    points.forEach(function (point, i) {
+      var numbered = point.number !== undefined && points.length > 1;
+      var label = numbered ? point.number + ". " + point.name : point.name;
+      var marker = L.marker(latlngs[i], {
+        icon: icon(label, numbered ? String(point.number) : "", offsets[i]),
+        title: label,
+        keyboard: true,
+        riseOnHover: true,
+      });
+      var content = document.createElement(point.url ? "a" : "span");
+      if (point.url) {
+        content.href = point.url;
+      }
+      content.textContent = label;
+      marker.bindPopup(content).addTo(map);
+      var element = marker.getElement();
+      element.setAttribute("aria-label", label);
+      element.alt = label;
+    });
+  }
+
+  document.querySelectorAll("[data-portal-map]").forEach(drawMap);
+})();

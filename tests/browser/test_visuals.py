@@ -1,0 +1,64 @@
+"""Every page type at 390 and 1280 px in both languages, with every request to another host
+blocked: screenshots kept in artifacts/screenshots/ (gitignored), no sideways overflow, map
+markers inside their map, and the portal's own reference places drawn under them."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from core.i18n import page_url_in
+from tests.browser.test_tourist import offline
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = Path(settings.BASE_DIR) / "artifacts" / "screenshots"
+MARKERS_INSIDE_MAP = """() => {
+  const map = document.querySelector('#portal-map').getBoundingClientRect();
+  return [...document.querySelectorAll('#portal-map .leaflet-marker-icon')].every(marker => {
+    const box = marker.getBoundingClientRect();
+    return box.left >= map.left && box.right <= map.right
+      && box.top >= map.top && box.bottom <= map.bottom;
+  });
+}"""
+
+
+def page_paths(language):
+    from cooperation.models import OpportunityPage
+    from tourism.models import AttractionPage, RoutePage
+
+    opportunity = (
+        OpportunityPage.objects.live()
+        .exclude(counties__plan_key="citywide")
+        .filter(counties__isnull=False)
+    ).first()
+    indicators = f"/{language}/indicators/"
+    return {
+        "home": f"/{language}/",
+        "listing": f"/{language}/opportunities/",
+        "opportunity": page_url_in(opportunity, language),
+        "route": page_url_in(RoutePage.objects.get(plan_key="south-taihang"), language),
+        "attraction": page_url_in(AttractionPage.objects.live().first(), language),
+        "indicators": indicators,
+        "indicator": indicators + "{first_indicator}/",
+    }
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_page_types_at_phone_and_desktop_widths(browser_page, live_site, language):
+    from home.models import Indicator
+
+    page = browser_page
+    offline(page, live_site)
+    width = page.viewport_size["width"]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    first_indicator = Indicator.objects.order_by("order").first().pk
+    for name, path in page_paths(language).items():
+        page.goto(live_site.url + path.format(first_indicator=first_indicator))
+        if page.locator("#portal-map").count():
+            page.locator("#portal-map .leaflet-marker-icon").first.wait_for()
+            page.locator("#portal-map .portal-map-place").first.wait_for()
+            assert page.evaluate(MARKERS_INSIDE_MAP), f"{name}: a marker is cut off"
+        page.screenshot(path=SCREENSHOTS / f"{name}-{language}-{width}.png", full_page=True)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{name} overflows by {overflow}px at {width}px"

@@ -1,0 +1,71 @@
+"""Share cards: a 1200×630 PNG per page and language, rendered once per published revision."""
+
+import re
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from PIL import Image
+
+from core.i18n import page_url_in
+from previews import share_cards
+from previews.share_cards import NOTO_CJK, cache_key, font, render_card
+from tourism.models import AttractionPage
+
+pytestmark = pytest.mark.django_db
+
+
+def og_image(client, url):
+    body = client.get(url).content.decode()
+    return re.search(r'<meta property="og:image" content="http://testserver([^"]+)">', body)[1]
+
+
+def test_a_card_is_a_1200_by_630_png_with_ink_where_the_title_goes():
+    png = render_card("新乡开放合作门户 · 南太行", "文化旅游", "新乡开放合作门户", [(35.4, 113.4)])
+    image = Image.open(BytesIO(png))
+    assert (image.format, image.size) == ("PNG", (1200, 630))
+    title_band = image.crop((72, 170, 700, 260)).convert("L")
+    assert title_band.getextrema()[0] < 80  # dark text drawn there
+
+
+@pytest.mark.skipif(not Path(NOTO_CJK).exists(), reason="fonts-noto-cjk not installed")
+def test_chinese_is_set_in_noto_sans_cjk_sc():
+    assert font(60, bold=True).getname() == ("Noto Sans CJK SC", "Bold")
+
+
+def test_route_card_is_served_cached_and_renewed_with_each_revision(client, south_taihang):
+    cache.clear()
+    path = og_image(client, page_url_in(south_taihang, "zh-hans"))
+    assert path == f"/zh-hans/share-cards/{south_taihang.pk}-{south_taihang.live_revision_id}.png"
+    response = client.get(path)
+    assert response["Content-Type"] == "image/png"
+    assert "immutable" in response["Cache-Control"]
+    assert Image.open(BytesIO(response.content)).size == (1200, 630)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(share_cards, "render_card", lambda *args: pytest.fail("rendered twice"))
+        assert client.get(path).content == response.content
+
+    south_taihang.title_zh_hans = "南太行新线"
+    south_taihang.save_revision().publish()
+    south_taihang.refresh_from_db()
+    new_path = og_image(client, page_url_in(south_taihang, "zh-hans"))
+    assert new_path != path
+    assert client.get(path).url == new_path  # an old card's URL leads to the current one
+    assert client.get(new_path).content != response.content
+
+
+def test_cards_differ_by_language_and_outline_an_attractions_point(client):
+    attraction = AttractionPage.objects.live().first()
+    cache.clear()
+    chinese = client.get(og_image(client, page_url_in(attraction, "zh-hans"))).content
+    english = client.get(og_image(client, page_url_in(attraction, "en"))).content
+    assert chinese != english
+    assert cache.get(cache_key(attraction, "en")) == english
+    image = Image.open(BytesIO(english)).convert("RGB")
+    assert image.getpixel((950, 340)) != (255, 255, 255)  # the outline panel at the right
+
+
+def test_no_card_for_a_page_that_is_not_public(client, south_taihang):
+    south_taihang.unpublish()
+    assert client.get(f"/en/share-cards/{south_taihang.pk}-1.png").status_code == 404
