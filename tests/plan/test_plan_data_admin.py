@@ -8,7 +8,7 @@ from cooperation.models import Organisation
 from core.models import County, PartnerRegion, Sector
 from home.models import Indicator
 
-SNIPPET_MODELS = ["indicator", "county", "partnerregion", "sector"]
+SNIPPET_MODELS = ["home_indicator", "core_county", "core_partnerregion", "core_sector"]
 
 
 @pytest.fixture
@@ -20,7 +20,7 @@ def admin_client(client, django_user_model):
 
 @pytest.mark.parametrize("model", SNIPPET_MODELS)
 def test_plan_data_listings_open(admin_client, model):
-    response = admin_client.get(reverse(f"wagtailsnippets_home_{model}:list"))
+    response = admin_client.get(reverse(f"wagtailsnippets_{model}:list"))
     assert response.status_code == 200
 
 
