@@ -55,15 +55,16 @@ FRAGMENT_TIMEOUT = 24 * 60 * 60
 
 
 class CachedFragmentNode(template.Node):
-    def __init__(self, nodelist, key):
+    def __init__(self, nodelist, key, name):
         self.nodelist = nodelist
         self.key = key
+        self.name = name
 
     def render(self, context):
         key = self.key.resolve(context)
         if not key:
             return self.nodelist.render(context)
-        cache_key = make_template_fragment_key("page-body", [key])
+        cache_key = make_template_fragment_key(self.name, [key])
         fragment = cache.get(cache_key)
         if fragment is None:
             fragment = self.nodelist.render(context)
@@ -73,17 +74,18 @@ class CachedFragmentNode(template.Node):
 
 @register.tag
 def cachedfragment(parser, token):
-    """`{% cachedfragment key %}…{% endcachedfragment %}`: the enclosed output is rendered once
-    per key and then read from the cache; with an empty key it is rendered every time.
+    """`{% cachedfragment key ["name"] %}…{% endcachedfragment %}`: the enclosed output is
+    rendered once per key (and fragment name, "page-body" by default) and then read from the
+    cache; with an empty key it is rendered every time.
 
     Pages pass their ETag (caching/validators.py), which covers everything their output depends
     on (revision, language, URL, content version, release) and exists only for anonymous GETs:
     logged-in views, previews and re-shown forms are always rendered afresh.
     """
-    try:
-        _name, key = token.split_contents()
-    except ValueError:
-        raise template.TemplateSyntaxError("cachedfragment takes one argument: the key") from None
+    bits = token.split_contents()
+    if len(bits) not in (2, 3):
+        raise template.TemplateSyntaxError("cachedfragment takes the key and an optional name")
+    name = bits[2].strip("\"'") if len(bits) == 3 else "page-body"
     nodelist = parser.parse(("endcachedfragment",))
     parser.delete_first_token()
-    return CachedFragmentNode(nodelist, parser.compile_filter(key))
+    return CachedFragmentNode(nodelist, parser.compile_filter(bits[1]), name)
