@@ -22,7 +22,7 @@ def when_ready(server):
 
     from search import analysis
 
-    analysis.chinese_tokens("新乡市中原农谷")  # jieba's dictionary and OpenCC's t2s tables
+    analysis.chinese_words("新乡市中原农谷")  # jieba's dictionary and OpenCC's t2s tables
     analysis.english_tokens("cooperation")
     analysis.pinyin_syllables("新乡")
     analysis.split_pinyin("xinxiang")

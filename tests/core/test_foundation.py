@@ -123,7 +123,13 @@ def run_manage(*args, **env):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**deployment_environ(), "DJANGO_SETTINGS_MODULE": "portal.settings.production", **env},
+        env={
+            **deployment_environ(),
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            # Production keeps its cache, sessions and counters in Redis; `check` never connects.
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
+            **env,
+        },
         capture_output=True,
         text=True,
         timeout=120,

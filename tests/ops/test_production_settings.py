@@ -26,7 +26,12 @@ def run(args, **env):
     return subprocess.run(
         args,
         cwd=ROOT,
-        env={**os.environ, **ENVIRONMENT, **env},
+        # Without the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE, which a deployment must not set.
+        env={
+            **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+            **ENVIRONMENT,
+            **env,
+        },
         capture_output=True,
         text=True,
         timeout=120,

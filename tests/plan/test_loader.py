@@ -125,10 +125,14 @@ def test_a_removed_record_keeps_a_page_a_person_changed(content, db, django_user
 def test_a_new_loader_version_updates_pages_whose_records_did_not_change(db, monkeypatch):
     from home.models import NewsIndexPage, NewsPage
 
-    page = NewsPage.objects.order_by("path").first()
-    NewsPage.objects.filter(pk=page.pk).update(title_en="As an older mapping left it")
     loader = PlanLoader(log=lambda message: None)
     loader.find_changes_by_people()
+    # Tests that commit (the browser's editorial test) may leave a person's edits of a news page
+    # in the audit log: such a page is theirs and is kept, whatever the loader's version.
+    news = NewsPage.objects.order_by("path")
+    by_people = sum(loader.changed_by_a_person(news_page) for news_page in news)
+    page = next(news_page for news_page in news if not loader.changed_by_a_person(news_page))
+    NewsPage.objects.filter(pk=page.pk).update(title_en="As an older mapping left it")
     news_index = NewsIndexPage.objects.get()
 
     loader.load_news(news_index)  # same record, same mapping: nothing to do
@@ -139,7 +143,7 @@ def test_a_new_loader_version_updates_pages_whose_records_did_not_change(db, mon
     loader.load_news(news_index)
     page.refresh_from_db()
     assert page.title_en != "As an older mapping left it"
-    assert loader.stats[("news article", "updated")] == NewsPage.objects.count()
+    assert loader.stats[("news article", "updated")] == NewsPage.objects.count() - by_people
 
 
 def test_dry_run_prints_what_would_change_and_changes_nothing(content, db):
