@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from cooperation.enquiry_stats import response_time
 from cooperation.models import Enquiry, EnquiryRoute, OpportunityIndexPage, OpportunityPage
-from tests.cooperation.test_opportunity_page import ENQUIRY, url
+from tests.cooperation.test_opportunity_page import ENQUIRY, enquiry_url, url
 
 pytestmark = pytest.mark.django_db
 REFERENCE = re.compile(r"XOC-\d{4}-\d{4,}")
@@ -38,7 +38,7 @@ def opportunity():
 def test_acknowledgement_in_the_investors_language_with_reference(
     client, opportunity, language, words
 ):
-    client.post(url(opportunity, language), ENQUIRY)
+    client.post(enquiry_url(opportunity, language), ENQUIRY)
     enquiry = Enquiry.objects.get()
     assert REFERENCE.fullmatch(enquiry.reference)
     assert enquiry.reference == f"XOC-{enquiry.created_at.year}-{enquiry.pk:04d}"
@@ -57,19 +57,19 @@ def test_enquiries_go_to_the_staff_of_the_area_or_sector(client, opportunity):
     EnquiryRoute.objects.create(
         sector=opportunity.sectors.first(), recipients="sector@example.gov.cn, area@example.gov.cn"
     )
-    client.post(url(opportunity), ENQUIRY)
+    client.post(enquiry_url(opportunity), ENQUIRY)
     assert mail.outbox[0].to == ["area@example.gov.cn", "sector@example.gov.cn"]
     assert Enquiry.objects.get().routed_to == "area@example.gov.cn, sector@example.gov.cn"
 
 
 @override_settings(ENQUIRY_RECIPIENTS=["desk@example.gov.cn"])
 def test_without_a_route_enquiries_go_to_the_general_desk(client, opportunity):
-    client.post(url(opportunity), ENQUIRY)
+    client.post(enquiry_url(opportunity), ENQUIRY)
     assert mail.outbox[0].to == ["desk@example.gov.cn"]
 
 
 def test_staff_record_status_and_reply_in_the_admin(client, opportunity):
-    client.post(url(opportunity), ENQUIRY)
+    client.post(enquiry_url(opportunity), ENQUIRY)
     enquiry = Enquiry.objects.get()
     assert enquiry.status == Enquiry.Status.NEW
     admin = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
@@ -115,7 +115,7 @@ def test_median_days_to_first_reply_over_the_last_90_days(client):
 
 def test_form_states_retention_and_the_command_enforces_it(client, opportunity):
     assert "365 days after you send them" in client.get(url(opportunity)).content.decode()
-    client.post(url(opportunity), ENQUIRY)
+    client.post(enquiry_url(opportunity), ENQUIRY)
     received(400, 3)
     call_command("anonymise_enquiries", stdout=StringIO())
     old, recent = Enquiry.objects.order_by("created_at")

@@ -2,6 +2,8 @@
 list: search (Elasticsearch and database), suggestions, news, the opportunity listing and its
 exports, the sitemap and API v2. Changing a page's privacy re-indexes its subtree."""
 
+import json
+
 import pytest
 from wagtail.models import PageViewRestriction
 
@@ -59,6 +61,11 @@ def listed_ids(client, url):
     return [o.pk for o in client.get(url).context["opportunities"].paginator.object_list]
 
 
+def streamed(response):
+    """The body of an export, which is a StreamingHttpResponse."""
+    return b"".join(response.streaming_content)
+
+
 @pytest.mark.parametrize("restriction", RESTRICTIONS)
 def test_restricted_opportunity_is_not_listed_or_exported(
     client, opportunity, restriction, django_capture_on_commit_callbacks
@@ -68,9 +75,9 @@ def test_restricted_opportunity_is_not_listed_or_exported(
     assert opportunity.pk in listed_ids(client, url)
     restrict(opportunity, django_capture_on_commit_callbacks, restriction)
     assert opportunity.pk not in listed_ids(client, url)
-    exported = client.get(f"{url}export/json/").json()
+    exported = json.loads(streamed(client.get(f"{url}export/json/")))
     assert opportunity.pk not in [record["id"] for record in exported["results"]]
-    assert opportunity.title_en not in client.get(f"{url}export/csv/").content.decode()
+    assert opportunity.title_en not in streamed(client.get(f"{url}export/csv/")).decode()
     assert opportunity.slug_en not in client.get("/sitemap.xml").content.decode()
     api = client.get("/api/v2/pages/", {"id": opportunity.pk}).json()
     assert api["meta"]["total_count"] == 0
