@@ -71,7 +71,14 @@ class SourceLockedInlinePanel(InlinePanel):
     """An inline list that users without the source permission see but cannot change."""
 
     class BoundPanel(InlinePanel.BoundPanel):
-        template_name = "editorial/admin/locked_inline_panel.html"
+        locked_template_name = "editorial/admin/locked_inline_panel.html"
+
+        @property
+        def template_name(self):
+            # Only the locked list uses the read-only template; otherwise the usual formset.
+            if self.locked:
+                return self.locked_template_name
+            return InlinePanel.BoundPanel.template_name
 
         def __init__(self, **kwargs):
             form = kwargs["form"]

@@ -12,6 +12,7 @@ from tourism.models import AttractionPage
 @pytest.fixture
 def database_search(settings, db):
     settings.ELASTICSEARCH_URL = ""
+    SearchRecord.objects.all().delete()  # searches recorded by other tests' shared data
 
 
 def test_searches_are_recorded_without_personal_data(client, database_search):
