@@ -16,10 +16,19 @@ from tests.cooperation.test_opportunity_page import ENQUIRY
 pytestmark = pytest.mark.production
 
 
-def an_opportunity(base):
-    with urllib.request.urlopen(f"{base}/en/opportunities/", timeout=15) as response:
-        listing = response.read().decode()
-    return re.search(r'href="(/en/opportunities/[^"/]+/)"', listing)[1]
+def read(url):
+    with urllib.request.urlopen(url, timeout=15) as response:
+        return response.read().decode()
+
+
+def an_enquiry_form(base):
+    """Where an opportunity page's enquiry form posts (its own endpoint, /en/enquiry/<id>/)."""
+    listing = read(f"{base}/en/opportunities/")
+    for path in re.findall(r'href="(/en/opportunities/[^"/?]+/)"', listing):
+        form = re.search(r'action="(/en/enquiry/\d+/)', read(base + path))
+        if form:  # the listing also links its feed and exports
+            return form[1]
+    raise AssertionError("no opportunity page with an enquiry form is linked from the listing")
 
 
 def post_enquiry(base, path, visitor, spoofed):
@@ -49,7 +58,7 @@ def post_enquiry(base, path, visitor, spoofed):
 
 def test_spoofed_forwarded_for_does_not_escape_the_limit_across_two_nodes(topology):
     base = topology
-    path = an_opportunity(base)
+    path = an_enquiry_form(base)
     # two visitors on fresh loopback addresses, so an earlier run's counters do not apply
     visitor, other = (f"127.{random.randrange(1, 255)}.{random.randrange(256)}.{n}" for n in (2, 3))
     statuses = [
