@@ -5,18 +5,12 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.test import Client
 
 from cooperation.models import Enquiry, OpportunityIndexPage, OpportunityPage
 from tourism.models import RoutePage, TourismIndexPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
 
 
 def is_shared(response):

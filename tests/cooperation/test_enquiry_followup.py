@@ -8,7 +8,6 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
@@ -19,11 +18,6 @@ from tests.cooperation.test_opportunity_page import ENQUIRY, enquiry_url, url
 
 pytestmark = pytest.mark.django_db
 REFERENCE = re.compile(r"XOC-\d{4}-\d{4,}")
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()
 
 
 @pytest.fixture

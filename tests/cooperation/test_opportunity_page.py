@@ -6,7 +6,6 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 
 from cooperation.county_map import county_seats
@@ -24,11 +23,6 @@ ENQUIRY = {
     "message": "We would like to discuss a joint venture.",
     "consent": "on",
 }
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()
 
 
 @pytest.fixture

@@ -9,27 +9,14 @@ import time
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.test import RequestFactory
 
 from cooperation import enquiries
 from cooperation.models import Enquiry, OpportunityPage
+from tests.cooperation.test_opportunity_page import ENQUIRY
 
 pytestmark = pytest.mark.django_db
-
-ENQUIRY = {
-    "name": "Ada Investor",
-    "organisation": "Example Capital",
-    "email": "ada@example.com",
-    "country": "Germany",
-    "message": "We would like to discuss a joint venture.",
-    "consent": "on",
-}
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
 
 
 @pytest.fixture
