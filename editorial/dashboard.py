@@ -57,10 +57,10 @@ class AwaitingMyReviewPanel(WorkPanel):
         )
 
     def rows(self):
-        states = (
+        states = list(
             TaskState.objects.reviewable_by(self.request.user)
             .filter(workflow_state__base_content_type__model="page")
-            .select_related("workflow_state")
+            .select_related("workflow_state__requested_by")
             .order_by("-started_at")
         )
         pages = Page.objects.in_bulk([int(state.workflow_state.object_id) for state in states])
