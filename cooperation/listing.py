@@ -124,7 +124,7 @@ def named_facet_options():
     options = cache.get(key)
     if options is None:
         areas = (
-            StrategyAreaPage.objects.live()
+            public(StrategyAreaPage.objects.all())
             .order_by("chapter")
             .only("id", "plan_key", "short_title")
         )

@@ -19,6 +19,7 @@ from cooperation.enquiry_stats import response_time
 from cooperation.forms import EnquiryForm
 from cooperation.listing import PAGE_SIZE, OpportunityListing
 from cooperation.models import OpportunityPage
+from core.public import public
 
 
 def results_page(listing, request):
@@ -100,7 +101,7 @@ def is_cross_site(request):
 @csrf_exempt
 @require_POST
 def send_enquiry(request, page_id):
-    page = get_object_or_404(OpportunityPage.objects.live().public(), pk=page_id)
+    page = get_object_or_404(public(OpportunityPage.objects.all()), pk=page_id)
     if is_cross_site(request):
         return HttpResponseForbidden()
     return receive_enquiry(page, request)

@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from core.content_version import content_version
 from core.i18n import page_url_in
+from core.public import public
 
 HOME_SECTION = "home"
 SECTION_DEPTH = 3  # the home page's children
@@ -34,7 +35,7 @@ class BilingualSitemap(Sitemap):
         self.section_root = section_root
 
     def items(self):
-        pages = Page.objects.live().public().order_by("path")
+        pages = public(Page.objects.all()).order_by("path")
         if self.section_root.depth < SECTION_DEPTH:  # the home page alone
             return pages.filter(pk=self.section_root.pk)
         return pages.descendant_of(self.section_root, inclusive=True)
@@ -82,7 +83,7 @@ def section_sitemaps(request):
     if home is None:
         return {}
     sitemaps = {HOME_SECTION: BilingualSitemap(request, home)}
-    for section in home.get_children().live().public().only("path", "depth", "slug_en"):
+    for section in public(home.get_children()).only("path", "depth", "slug_en"):
         sitemaps[section_name(section)] = BilingualSitemap(request, section)
     return sitemaps
 

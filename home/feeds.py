@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from core.feeds import FEED_SIZE, PageFeed
+from core.public import public
 from home.models import NewsIndexPage, NewsPage
 
 
@@ -9,10 +10,10 @@ class NewsFeed(PageFeed):
     subtitle = _("News about Xinxiang's regional cooperation plan")
 
     def link(self):
-        return NewsIndexPage.objects.live().first().get_url()
+        return public(NewsIndexPage.objects.all()).first().get_url()
 
     def items(self):
-        return NewsPage.objects.live().order_by("-date", "-pk")[:FEED_SIZE]
+        return public(NewsPage.objects.all()).order_by("-date", "-pk")[:FEED_SIZE]
 
     def item_description(self, page):
         return page.body

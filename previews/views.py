@@ -5,6 +5,8 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from core.public import public
+
 from .share_cards import share_card
 
 
@@ -15,7 +17,7 @@ def share_card_url(page):
 
 @require_GET
 def share_card_image(request, page_id, revision):
-    page = get_object_or_404(Page.objects.live().public().specific(), pk=page_id)
+    page = get_object_or_404(public(Page.objects.all()).specific(), pk=page_id)
     if revision != (page.live_revision_id or 0):
         return redirect(share_card_url(page))
     response = HttpResponse(share_card(page), content_type="image/png")

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 from elasticsearch import ApiError, TransportError
 from wagtail.models import Page
 
+from core.public import public
 from search import analytics
 from search.client import get_client
 from search.forms import ApiSearchForm, QueryForm, SearchForm
@@ -90,7 +91,7 @@ def record_new_search(query, results):
 def go(request, record_id, page_id):
     """A result opened from the search page: counted for the analytics, then redirected to
     the page (only to a live, public page, so this is no open redirect)."""
-    page = get_object_or_404(Page.objects.live().public(), pk=page_id)
+    page = get_object_or_404(public(Page.objects.all()), pk=page_id)
     analytics.record_click(record_id, page)
     return redirect(page.get_url(request))
 

@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from core.feeds import FEED_SIZE, PageFeed
+from core.public import public
 from tourism.models import EventPage, TourismIndexPage
 
 
@@ -11,11 +12,11 @@ class EventFeed(PageFeed):
     description_template = "tourism/feeds/event_description.html"
 
     def link(self):
-        return TourismIndexPage.objects.live().first().get_url()
+        return public(TourismIndexPage.objects.all()).first().get_url()
 
     def items(self):
         return (
-            EventPage.objects.live()
+            public(EventPage.objects.all())
             .select_related("attraction")
             .prefetch_related("dates")
             .order_by("-last_published_at")[:FEED_SIZE]

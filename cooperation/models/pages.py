@@ -16,6 +16,7 @@ from cooperation.blocks import BoxItemBlock
 from cooperation.county_map import markers
 from core.clauses import clause_label
 from core.models import CLAUSE_PANEL, PlanClauseMixin, PlanSourced, SectionPage
+from core.public import public
 
 
 class CooperationIndexPage(SectionPage):
@@ -26,7 +27,7 @@ class CooperationIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["areas"] = StrategyAreaPage.objects.child_of(self).live().order_by("chapter")
+        context["areas"] = public(StrategyAreaPage.objects.child_of(self)).order_by("chapter")
         return context
 
 
@@ -72,9 +73,9 @@ class StrategyAreaPage(PlanSourced, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = ProgrammePage.objects.child_of(self).live().order_by("section")
+        context["programmes"] = public(ProgrammePage.objects.child_of(self)).order_by("section")
         context["opportunities"] = (
-            OpportunityPage.objects.live().filter(strategy_area=self).order_by("title")
+            public(OpportunityPage.objects.all()).filter(strategy_area=self).order_by("title")
         )
         return context
 
@@ -123,7 +124,7 @@ class ProgrammePage(PlanSourced, Page):
             lambda: StrategyAreaPage.objects.get(path=self.path[: -self.steplen])
         )
         context["opportunities"] = (
-            OpportunityPage.objects.live()
+            public(OpportunityPage.objects.all())
             .filter(clause_chapter=self.chapter, clause_section=self.section)
             .order_by("title")
         )
@@ -266,7 +267,7 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, Page):
         sectors = self.sectors.all()
         sharing_a_sector = OpportunityPage.objects.filter(sectors__in=sectors).values("pk")
         return (
-            OpportunityPage.objects.live()
+            public(OpportunityPage.objects.all())
             .filter(
                 models.Q(strategy_area_id=self.strategy_area_id) | models.Q(pk__in=sharing_a_sector)
             )

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from core.links import absolute_url
 from core.models import CLAUSE_PANEL, PlanClauseMixin, PlanSourced, SectionPage
+from core.public import public
 from tourism import exports
 from tourism.blocks import DayBlock
 from tourism.itinerary import Itinerary, TripRequest
@@ -36,13 +37,12 @@ class TourismIndexPage(RoutablePageMixin, SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["routes"] = (
-            RoutePage.objects.child_of(self)
-            .live()
+            public(RoutePage.objects.child_of(self))
             .annotate(stop_count=Count("stops"))
             .order_by("path")
         )
         context["attractions"] = (
-            AttractionPage.objects.child_of(self).live().select_related("county").order_by("path")
+            public(AttractionPage.objects.child_of(self)).select_related("county").order_by("path")
         )
         events = self.live_events()
         context["events"] = events
@@ -53,8 +53,7 @@ class TourismIndexPage(RoutablePageMixin, SectionPage):
 
     def live_events(self):
         return (
-            EventPage.objects.child_of(self)
-            .live()
+            public(EventPage.objects.child_of(self))
             .select_related("attraction")
             .prefetch_related("dates")
             .order_by("path")
@@ -62,8 +61,7 @@ class TourismIndexPage(RoutablePageMixin, SectionPage):
 
     def live_attractions(self):
         return (
-            AttractionPage.objects.child_of(self)
-            .live()
+            public(AttractionPage.objects.child_of(self))
             .select_related("county")
             .order_by("county__name", "path")
         )
@@ -215,8 +213,10 @@ class AttractionPage(PlanSourced, PlanClauseMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["map_points"] = Itinerary([self]).map_points(request)
-        context["routes"] = RoutePage.objects.live().filter(stops__attraction=self).distinct()
-        context["events"] = self.events.live().order_by("path")
+        context["routes"] = (
+            public(RoutePage.objects.all()).filter(stops__attraction=self).distinct()
+        )
+        context["events"] = public(self.events.all()).order_by("path")
         return context
 
 
@@ -283,7 +283,7 @@ class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, Page):
     def events_along(self):
         """Events of this route, or held at one of its stops."""
         return (
-            EventPage.objects.live()
+            public(EventPage.objects.all())
             .filter(Q(route=self) | Q(attraction__in=self.itinerary.attractions))
             .select_related("attraction")
             .order_by("path")
