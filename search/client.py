@@ -18,6 +18,7 @@ from functools import cache
 
 from django.conf import settings
 from elastic_transport import ConnectionError, Transport, TransportError
+from elastic_transport.client_utils import DEFAULT
 from elasticsearch import Elasticsearch
 
 SEARCH_TIMEOUT = 0.8
@@ -83,9 +84,12 @@ class CircuitBreakerTransport(Transport):
         breaker = self.breaker
         if breaker.is_open():
             raise ConnectionError("Elasticsearch is paused after repeated failures (circuit open)")
-        # The timeout follows from what is asked, whatever the client was built with.
-        is_search = target.split("?")[0].endswith(SEARCHES)
-        kwargs["request_timeout"] = SEARCH_TIMEOUT if is_search else REQUEST_TIMEOUT
+        # A caller that asks for its own timeout (a rebuild, the outbox delivery, a benchmark)
+        # gets it; otherwise the timeout follows from what is asked, whatever the client was
+        # built with.
+        if kwargs.get("request_timeout", DEFAULT) is DEFAULT:
+            is_search = target.split("?")[0].endswith(SEARCHES)
+            kwargs["request_timeout"] = SEARCH_TIMEOUT if is_search else REQUEST_TIMEOUT
         try:
             response = super().perform_request(method, target, **kwargs)
         except TransportError:  # refused, timed out, unreachable
