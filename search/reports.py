@@ -4,17 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
+from portal.spreadsheets import SafeCsvExportMixin
 from search import analytics
-
-# A spreadsheet runs a cell starting with these as a formula (CSV injection): prefix "'".
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
 
 HEADINGS = {
     "query": _("Query"),
@@ -30,13 +21,8 @@ def report_columns(fields):
     return [Column(field, label=HEADINGS[field]) for field in fields]
 
 
-class SearchReport(ReportView):
+class SearchReport(SafeCsvExportMixin, ReportView):
     header_icon = "search"
-
-    def write_csv_row(self, writer, row_dict):
-        return super().write_csv_row(
-            writer, {field: spreadsheet_safe(value) for field, value in row_dict.items()}
-        )
 
 
 class SearchQueriesReport(SearchReport):
