@@ -62,9 +62,10 @@ CHINESE_STOP_WORDS = frozenset(
         "对",
     ]
 )
-# Elasticsearch refuses a query with more clauses than `indices.query.bool.max_clause_count`;
-# no visitor means more than this many words.
+# Elasticsearch refuses a query with more clauses than `indices.query.bool.max_clause_count`
+# or terms longer than it can store; no visitor means more than this many words or characters.
 MAX_QUERY_TOKENS = 32
+MAX_QUERY_LENGTH = 200
 
 
 @cache
@@ -143,7 +144,7 @@ def words(text):
 def query_words(text):
     """The words a database search requires: without stop words, and without single Latin
     letters ("Dragon's" → dragon) unless they are all there is ("R&D" → r, d)."""
-    found = words(limited(text))
+    found = words(text)
     longer = [w for w in found if not (len(w) == 1 and LATIN_WORD.fullmatch(w))]
     return [w.lower() for w in (longer or found)]
 
@@ -181,8 +182,10 @@ def script_parts(text):
 
 
 def limited(text):
-    """`text` cut after MAX_QUERY_TOKENS words, so every query stays within what Elasticsearch
-    accepts (clauses per query, term length)."""
+    """`text` cut after MAX_QUERY_LENGTH characters and MAX_QUERY_TOKENS words (a Chinese
+    character counts as a word), so every query stays within what Elasticsearch accepts (clauses
+    per query, term length). Longer queries are cut, not refused."""
+    text = text[:MAX_QUERY_LENGTH]
     found = list(WORD.finditer(text))
     if len(found) <= MAX_QUERY_TOKENS:
         return text

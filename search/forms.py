@@ -1,11 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from search import analysis
 from search.registry import KIND_LABELS, LANGUAGES
 from search.results import FACETS, Query
 
-# Longer queries are cut, not refused: nobody means 10,000 characters, and search stays fast.
-MAX_QUERY_LENGTH = 200
 MAX_PAGE = 500
 
 
@@ -15,7 +14,7 @@ class QueryForm(forms.Form):
     q = forms.CharField(label=_("Search for"), required=False, strip=True)
 
     def clean_q(self):
-        return self.cleaned_data["q"][:MAX_QUERY_LENGTH].strip()
+        return analysis.limited(self.cleaned_data["q"]).strip()
 
 
 class SearchForm(QueryForm):

@@ -131,7 +131,6 @@ def expanded(part, language):
 def matching(text, language):
     """The whole title, clause references (the clause's own page first), then each script part
     of the query analysed in its own language; every part must match."""
-    text = analysis.limited(text)
     clause_keys, rest = clauses.parse(text)
     should = [Q("term", title_exact={"value": analysis.normalise(text), "boost": 20})]
     for key in clause_keys:
@@ -153,7 +152,6 @@ def matching(text, language):
 def highlighting(text, language):
     """What to mark in the `standard`-analysed body: each word as a phrase (so 黄河 marks 黄河,
     not every 河), and in English every word with the same stem (cities → city)."""
-    text = analysis.limited(text)
     clauses = [Q("match_phrase", body=word) for word in analysis.words(text)]
     if language == "en":
         inflected = {

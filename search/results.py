@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from search import analysis
 from search.registry import KIND_LABELS
 
 PAGE_SIZE = 10
@@ -18,6 +19,10 @@ class Query:
     language: str
     filters: dict = field(default_factory=dict)  # facet name → selected value
     page: int = 1
+
+    def __post_init__(self):
+        # Whoever builds the query, both backends get it within Elasticsearch's limits.
+        object.__setattr__(self, "text", analysis.limited(self.text))
 
 
 @dataclass

@@ -9,6 +9,8 @@ core `standard` tokenizer keeps every mapping valid; the admin then matches whol
 
 from wagtail.search.backends.elasticsearch8 import Elasticsearch8SearchBackend
 
+from search import analysis
+
 CORE_ANALYZER = {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]}
 
 
@@ -23,6 +25,13 @@ class CoreAnalysisElasticsearchBackend(Elasticsearch8SearchBackend):
             }
         }
     }
+
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        # The admin's and API v2's search terms are cut like the portal's: a 10,000-character
+        # Chinese term was 10,000 clauses, past Elasticsearch's maxClauseCount (a 500).
+        if isinstance(query, str):
+            query = analysis.limited(query)
+        return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
 
 
 SearchBackend = CoreAnalysisElasticsearchBackend

@@ -80,3 +80,15 @@ def test_ten_thousand_character_search_is_answered(client, settings, wagtail_ind
     assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.wagtail_backend"
     response = client.get("/api/v2/pages/", {"search": "新乡黄河合作" * 1700})
     assert response.status_code == 200
+
+
+def test_search_past_the_result_window_is_a_json_400(client):
+    """Elasticsearch cannot page search results past 10,000 (offset + limit), so neither can we."""
+    response = client.get("/api/v2/pages/", {"search": "新乡", "offset": "9990", "limit": "20"})
+    assert response.status_code == 400
+    assert "message" in response.json()
+
+
+def test_a_long_number_is_a_valid_search_term(client):
+    """Only numeric parameters are checked against the database's integer range."""
+    assert client.get("/api/v2/pages/", {"search": "1" * 25}).status_code == 200
