@@ -8,12 +8,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from wagtail.models import Page
 
 from core.clauses import ABOUT_CHAPTERS
+from core.content_version import content_version
 from core.models import County, Sector
 from core.public import public
 from search import clauses
@@ -166,16 +168,29 @@ def facet_names(page, language):
     return [translated(obj, "name", language) for obj in _counties(page) + _sectors(page)]
 
 
+LABELS_TIMEOUT = 24 * 60 * 60  # a new content version makes old keys unreachable
+
+
 def facet_labels(language):
-    """{facet: {plan key: label in `language`}}, for showing facet values to visitors."""
-    return {
-        "strategy_area": {
-            area.plan_key: translated(area, "short_title", language)
-            for area in strategy_areas_by_chapter().values()
-        },
-        "county": {c.plan_key: translated(c, "name", language) for c in County.objects.all()},
-        "sector": {s.plan_key: translated(s, "name", language) for s in Sector.objects.all()},
-    }
+    """{facet: {plan key: label in `language`}}, for showing facet values to visitors.
+
+    Every search page shows them: they are cached under the content version, which any publish
+    or snippet edit changes, so a renamed county or area shows at once without a query per
+    search."""
+    key = f"search:facet-labels:{language}:{content_version()}"
+    labels = cache.get(key)
+    if labels is None:
+        strategy_area_page = apps.get_model("cooperation", "StrategyAreaPage")
+        labels = {
+            "strategy_area": {
+                area.plan_key: translated(area, "short_title", language)
+                for area in strategy_area_page.objects.all()
+            },
+            "county": {c.plan_key: translated(c, "name", language) for c in County.objects.all()},
+            "sector": {s.plan_key: translated(s, "name", language) for s in Sector.objects.all()},
+        }
+        cache.set(key, labels, timeout=LABELS_TIMEOUT)
+    return labels
 
 
 def page_clauses(page):

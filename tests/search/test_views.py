@@ -111,3 +111,18 @@ def test_database_fallback_offers_the_same_facets_and_they_filter(client, settin
     status, filtered = api(client, q="Park", lang="en", county=county["value"])
     assert status == 200 and filtered["total"] == county["count"] < data["total"]
     assert county["value"] in [bucket["value"] for bucket in filtered["facets"]["county"]]
+
+
+def test_facet_labels_are_read_once_and_follow_an_edit(db, django_assert_num_queries):
+    from core.content_version import bump_content_version
+    from core.models import County
+    from search.registry import facet_labels
+
+    county = County.objects.order_by("pk").first()
+    assert facet_labels("en")["county"][county.plan_key] == county.name_en
+    with django_assert_num_queries(0):
+        facet_labels("en")
+    county.name_en = "Renamed county"
+    county.save()
+    bump_content_version()  # what any snippet edit in the admin does
+    assert facet_labels("en")["county"][county.plan_key] == "Renamed county"
