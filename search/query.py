@@ -40,6 +40,16 @@ MOST = {"minimum_should_match": "2<75%"}
 FUZZY = {"fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20}
 
 
+def word_clauses(tokens):
+    """The index language's own words: all of them in the title first, then most of them in the
+    title or the text."""
+    return [
+        match("title_tokens", tokens, 6, operator="and"),
+        match("title_tokens", tokens, 2, **MOST),
+        match("body_tokens", tokens, 1, **MOST),
+    ]
+
+
 def chinese_part(text, language):
     """Clauses for a run of Han text: words, then bigrams and single characters (lower), then
     toneless pinyin, which also finds homophone typos (比甘庙 → bi gan miao → 比干庙)."""
@@ -48,12 +58,11 @@ def chinese_part(text, language):
     syllables = analysis.pinyin_syllables("".join(characters))
     clauses = []
     if language == "zh-hans" and words:
+        bigrams = analysis.han_bigrams(text)
         clauses += [
-            match("title_tokens", words, 6, operator="and"),
-            match("title_tokens", words, 2, **MOST),
-            match("body_tokens", words, 1, **MOST),
-            match("title_bigrams", analysis.han_bigrams(text), 1.5, operator="and"),
-            match("body_bigrams", analysis.han_bigrams(text), 0.5, operator="and"),
+            *word_clauses(words),
+            match("title_bigrams", bigrams, 1.5, operator="and"),
+            match("body_bigrams", bigrams, 0.5, operator="and"),
             match("title_characters", characters, 1, operator="and"),
             match("body_characters", characters, 0.2, operator="and"),
             Q("match_phrase", body_pinyin={"query": " ".join(syllables), "boost": 0.3}),
@@ -83,9 +92,7 @@ def latin_part(text, language):
     clauses = []
     if language == "en" and stems:
         clauses += [
-            match("title_tokens", stems, 6, operator="and"),
-            match("title_tokens", stems, 2, **MOST),
-            match("body_tokens", stems, 1, **MOST),
+            *word_clauses(stems),
             match("title_words", written, 1, operator="and", **FUZZY),
             match("body_tokens", stems, 0.3, **MOST, **FUZZY),
         ]
@@ -115,9 +122,7 @@ def latin_part(text, language):
 def expanded(part, language):
     """Clauses for the other names of termbase terms the part mentions (京津冀 → Jing-Jin-Ji)."""
     clauses = []
-    for form in termbase.expansions(part):
-        script = "zh-hans" if analysis.HAN_RUN.search(form) else "en"
-        form_tokens = analysis.tokens(form, script)
+    for script, form_tokens in termbase.expansions(part):
         if script == language:
             clauses += [
                 match("title_tokens", form_tokens, 3, operator="and"),

@@ -12,7 +12,7 @@ from django.dispatch import receiver
 from search import analysis
 from search.models import SearchTerm
 
-CACHE_KEY = "search:termbase"
+CACHE_KEY = "search:termbase:analysed"  # renamed when what it holds changes
 
 
 def comparable(text):
@@ -22,14 +22,20 @@ def comparable(text):
     return " ".join(analysis.LATIN_WORD.findall(text.lower()))
 
 
+def script(text):
+    return "zh-hans" if analysis.HAN_RUN.search(text) else "en"
+
+
 def entries():
-    """[(comparable forms, forms)] for every term, cached until a term changes."""
+    """[(comparable forms, [(script, tokens)] of the forms)] for every term, analysed once and
+    cached until a term changes."""
     found = cache.get(CACHE_KEY)
     if found is None:
         found = []
         for term in SearchTerm.objects.all():
             forms = term.forms()
-            found.append(([comparable(form) for form in forms], forms))
+            analysed = [(script(form), analysis.tokens(form, script(form))) for form in forms]
+            found.append(([comparable(form) for form in forms], analysed))
         cache.set(CACHE_KEY, found, timeout=None)
     return found
 
@@ -41,14 +47,15 @@ def forget_termbase(**kwargs):
 
 
 def expansions(part):
-    """Names of every term that `part` of a query mentions, in both languages."""
+    """(script, tokens) of every name of every term that `part` of a query mentions, in both
+    languages."""
     text = comparable(part)
     padded = f" {text} "
     found = []
-    for comparables, forms in entries():
+    for comparables, analysed in entries():
         if any(
             form and (form in text if analysis.HAN_RUN.search(form) else f" {form} " in padded)
             for form in comparables
         ):
-            found += forms
+            found += analysed
     return found
