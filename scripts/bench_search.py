@@ -16,7 +16,7 @@ from django.conf import settings  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from search_bench_site import throwaway_site  # noqa: E402
 
-from search.documents import alias_name, index_source  # noqa: E402
+from search.documents import alias_name, index_source, other_language  # noqa: E402
 from search.indexing import all_pages, rebuild  # noqa: E402
 from search.registry import LANGUAGES, DocumentBuilder  # noqa: E402
 
@@ -57,7 +57,7 @@ def generated_documents(language, count):
             "plan_key": f"generated-{n}",
             "kind": "news",
             "title": title.format(n=n),
-            "other_title": TEXT[next(o for o in LANGUAGES if o != language)][0].format(n=n),
+            "other_title": TEXT[other_language(language)][0].format(n=n),
             "body": body * 8,
             "url": f"/{language}/news/generated-{n}/",
             "strategy_area": ["yellow-river"],
@@ -87,10 +87,12 @@ def main():
         pages = list(all_pages())
         start = time.perf_counter()
         rebuild(es, out=StringIO(), pages=pages)
-        real_rate = 2 * len(pages) / (time.perf_counter() - start)
+        real_rate = len(LANGUAGES) * len(pages) / (time.perf_counter() - start)
 
-        documents = all_documents(pages)
+        # Analysis inside the timer too, as in the real rebuild above: the ratio compares like
+        # with like.
         start = time.perf_counter()
+        documents = all_documents(pages)
         rebuild(es, out=StringIO(), documents=documents)
         generated_rate = sum(map(len, documents.values())) / (time.perf_counter() - start)
         behind_alias = es.count(index=",".join(map(alias_name, LANGUAGES)))["count"]
