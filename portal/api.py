@@ -18,7 +18,16 @@ MAX_RESULT_WINDOW = 10_000
 DEFAULT_LIMIT = 20  # WagtailPagination's
 BIGINT_DIGITS = len(str(2**63 - 1))
 # Parameters that are text, never a number for the database.
-TEXT_PARAMETERS = {"search", "search_operator", "fields", "order", "type", "locale", "title", "slug"}
+TEXT_PARAMETERS = {
+    "search",
+    "search_operator",
+    "fields",
+    "order",
+    "type",
+    "locale",
+    "title",
+    "slug",
+}
 
 
 def number(value, default=0):
