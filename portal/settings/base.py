@@ -296,9 +296,10 @@ if ELASTICSEARCH_URL:
             "BACKEND": "search.wagtail_backend",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}-wagtail-",
-            "TIMEOUT": 5,
-            # The admin's and API v2's searches share the portal's circuit breaker and short
-            # search timeout, so a frozen Elasticsearch cannot hold the workers either.
+            # Its index writes (a publish, update_index); its searches get the circuit
+            # breaker's short search timeout instead, so the admin's and API v2's searches
+            # cannot hold the workers on a frozen Elasticsearch either.
+            "TIMEOUT": 30,
             "OPTIONS": {"transport_class": CircuitBreakerTransport},
         }
     }
