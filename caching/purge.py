@@ -8,10 +8,11 @@ list it (`frontend_cache_dependents()` on the page model), on the home page and 
 """
 
 from django.conf import settings
-from django.db.models.signals import post_delete
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from core.content_version import bump_content_version
@@ -55,10 +56,21 @@ def urls_to_purge(page):
     return urls
 
 
+def retire(urls):
+    """After the change commits, retire every validator and fragment (the content version) and
+    purge `urls` from the frontend cache. Before the commit, a request could read the old rows
+    under the new version and cache them as new for a day."""
+
+    def now():
+        bump_content_version()
+        if urls:
+            PurgeBatch(urls).purge()
+
+    transaction.on_commit(now)
+
+
 def page_changed(instance, **kwargs):
-    bump_content_version()
-    if get_backends():
-        PurgeBatch(urls_to_purge(instance)).purge()
+    retire(urls_to_purge(instance) if get_backends() else set())
 
 
 # A move changes the URLs of the page and of everything below it: purge the old ones (noted
@@ -79,20 +91,23 @@ def before_move(instance, **kwargs):
 
 
 def after_move(instance, **kwargs):
-    bump_content_version()
-    if get_backends():
-        PurgeBatch(_urls_before_move.pop(instance.pk, set()) | subtree_urls(instance)).purge()
+    old_urls = _urls_before_move.pop(instance.pk, set())
+    retire(old_urls | subtree_urls(instance) if get_backends() else set())
+
+
+def restriction_changed(instance, **kwargs):
+    """A page restricted (or opened) leaves (or joins) listings, menus and sitemaps, with
+    everything below it."""
+    retire(subtree_urls(instance.page) if get_backends() else set())
 
 
 page_published.connect(page_changed, dispatch_uid="caching.published")
 page_unpublished.connect(page_changed, dispatch_uid="caching.unpublished")
 pre_page_move.connect(before_move, dispatch_uid="caching.before_move")
 post_page_move.connect(after_move, dispatch_uid="caching.after_move")
-
-
-def page_deleted(sender, **kwargs):
-    if issubclass(sender, Page):
-        bump_content_version()
-
-
-post_delete.connect(page_deleted, dispatch_uid="caching.deleted")
+post_save.connect(
+    restriction_changed, sender=PageViewRestriction, dispatch_uid="caching.restricted"
+)
+post_delete.connect(
+    restriction_changed, sender=PageViewRestriction, dispatch_uid="caching.unrestricted"
+)

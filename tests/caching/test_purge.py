@@ -114,3 +114,23 @@ def test_move_purges_old_and_new_urls(purged, django_capture_on_commit_callbacks
         | both_languages(new_parent)
         | {"/sitemap.xml", f"/sitemap-{cooperation.slug_en}.xml"}
     )
+
+
+def test_a_view_restriction_retires_the_subtree_after_the_commit(
+    purged, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    from core.content_version import content_version
+
+    programme = ProgrammePage.objects.live().first()
+    version = content_version()
+    with django_capture_on_commit_callbacks() as callbacks:
+        PageViewRestriction.objects.create(
+            page=programme, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+        )
+    assert content_version() == version and not purged  # nothing before the commit
+    for callback in callbacks:
+        callback()
+    assert content_version() != version
+    assert both_languages(programme) | both_languages(programme.get_parent()) <= paths(purged)
