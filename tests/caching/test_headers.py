@@ -110,3 +110,22 @@ def test_enquiry_form_on_a_cached_page():
     )
     assert response.status_code == 302
     assert Enquiry.objects.get().opportunity_id == opportunity.pk
+
+
+def test_a_restricted_page_never_answers_304(client):
+    from django.test import RequestFactory
+    from django.utils import translation
+    from wagtail.models import PageViewRestriction
+
+    from caching.validators import page_etag
+
+    opportunity = OpportunityPage.objects.live().first()
+    url = opportunity.get_url()
+    PageViewRestriction.objects.create(
+        page=opportunity, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    with translation.override(url.split("/")[1]):
+        etag = page_etag(opportunity, RequestFactory().get(url))
+    response = client.get(url, headers={"If-None-Match": etag})
+    assert response.status_code == 200 and b"secret" not in response.content
+    assert "password" in response.content.decode().lower()
