@@ -16,7 +16,8 @@ def page_etag(page, request):
         page.latest_revision_id,
         page.last_published_at.isoformat() if page.last_published_at else "",
         translation.get_language(),
-        request.get_full_path(),  # sub-routes, filters, result page
+        # Scheme and host too: the page head caches absolute URLs (canonical, og:url).
+        request.build_absolute_uri(),  # sub-routes, filters, result page
         content_version(),  # everything listed on the page: children, snippets, menus
         timezone.localdate().isoformat(),  # upcoming events, the calendar feed
         settings.PORTAL_RELEASE,  # templates and code

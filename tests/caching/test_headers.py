@@ -129,3 +129,14 @@ def test_a_restricted_page_never_answers_304(client):
     response = client.get(url, headers={"If-None-Match": etag})
     assert response.status_code == 200 and b"secret" not in response.content
     assert "password" in response.content.decode().lower()
+
+
+def test_each_host_has_its_own_etag(client, settings):
+    """The cached page head holds absolute URLs (canonical, og:url): one host's must not be
+    served under another's."""
+    settings.ALLOWED_HOSTS = ["localhost", "127.0.0.1"]
+    url = OpportunityPage.objects.live().first().get_url()
+    one = client.get(url, HTTP_HOST="localhost")
+    other = client.get(url, HTTP_HOST="127.0.0.1")
+    assert one["ETag"] != other["ETag"]
+    assert "//127.0.0.1" in other.content.decode() and "//localhost" not in other.content.decode()
