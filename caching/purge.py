@@ -16,7 +16,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from core.content_version import bump_content_version
-from core.sitemaps import SECTION_DEPTH, sitemap_paths
+from core.navigation import SECTION_DEPTH
+from core.sitemaps import sitemap_paths
 
 
 def page_urls(page):

@@ -15,10 +15,10 @@ from wagtail.models import Page
 
 from core.content_version import content_version
 from core.i18n import page_url_in
+from core.navigation import SECTION_DEPTH
 from core.public import public
 
 HOME_SECTION = "home"
-SECTION_DEPTH = 3  # the home page's children
 CACHE_TIMEOUT = 24 * 60 * 60
 
 
@@ -93,12 +93,15 @@ def cached_until_content_changes(view):
     that version as the ETag."""
 
     def cached_view(request, **kwargs):
-        version = content_version()
+        # A release can change what the sitemaps hold, as a publish can.
+        version = f"{content_version()}-{settings.PORTAL_RELEASE}"
         etag = quote_etag(version)
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
             return not_modified
-        key = f"sitemap:{version}:{request.build_absolute_uri()}"
+        # The sitemap views read only `p`: any other query string shares the entry.
+        where = request.build_absolute_uri(request.path)
+        key = f"sitemap:{version}:{where}:{request.GET.get('p', '')}"
         stored = cache.get(key)
         if stored is None:
             response = view(request, **kwargs)

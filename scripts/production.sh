@@ -76,6 +76,7 @@ FRONTEND_CACHE_PURGE_URL=http://127.0.0.1:$PUBLIC_PORT
 ALLOWED_HOSTS=127.0.0.1,localhost
 CSRF_TRUSTED_ORIGINS=http://127.0.0.1:$PUBLIC_PORT,http://localhost:$PUBLIC_PORT
 WAGTAILADMIN_BASE_URL=http://127.0.0.1:$PUBLIC_PORT
+PORTAL_RELEASE=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 ENV
 }
 

@@ -183,3 +183,11 @@ def test_menu_marks_only_the_section_the_page_is_in(client, home_page):
     body = client.get("/en/cooperation/yellow-river/").content.decode()
     current = re.findall(r'<a href="([^"]+)" aria-current="page"', body)
     assert current == ["/en/cooperation/"]
+
+
+def test_a_junk_query_string_reuses_the_cached_sitemap(client, db, django_assert_num_queries):
+    """Only `p` selects a sitemap page: anything else must not render (and store) it again."""
+    first = client.get("/sitemap.xml")
+    with django_assert_num_queries(0):
+        again = client.get("/sitemap.xml", {"junk": "1"})
+    assert again.status_code == 200 and again.content == first.content
