@@ -84,6 +84,5 @@ bench-known-items: install  ## known-item search: MRR per title variant, Elastic
 bench-pages: install  ## page serving benchmark
 	bash scripts/with-services.sh $(PY) scripts/bench_pages.py
 
-# Elasticsearch stopped, then frozen: p95 of the searches and the home page under 10 clients.
-check-search-outage: install
+check-search-outage: install  ## Elasticsearch stopped, then frozen: p95 of searches and home page, 10 clients
 	bash scripts/with-services.sh $(PY) scripts/check_search_outage.py

@@ -1,5 +1,6 @@
 """`/healthz`: whether this app node can serve, as JSON; 200 when every dependency answers,
-503 otherwise. Used by scripts/production.sh and by load balancers."""
+503 otherwise. Used by scripts/production.sh and monitors, and by any load balancer with active
+health checks (the bundled open-source nginx has passive ones only)."""
 
 from django.core.cache import cache
 from django.db import connection
