@@ -1,6 +1,7 @@
 """The plan's shared data in the admin: one "Plan data" menu with a listing per snippet."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cooperation.models import Organisation, SectorGroup
@@ -11,7 +12,15 @@ from home.models import Indicator
 class IndicatorViewSet(SnippetViewSet):
     model = Indicator
     icon = "table"
-    list_display = ["order", "name", "unit", "baseline_2021", "target_2025", "target_or_more"]
+    list_display = [
+        "order",
+        "name",
+        "unit",
+        "baseline_2021",
+        "target_2025",
+        # A tick or a cross, not the words True and False.
+        BooleanColumn("target_or_more", label=_("target is a minimum (以上)")),
+    ]
     ordering = ["order"]
 
 

@@ -1,5 +1,7 @@
 """Editors keep the plan's shared data up to date in the admin ("Plan data" menu)."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
@@ -67,3 +69,9 @@ def test_organisations_can_be_searched_in_either_language(admin_client):
     url = reverse("wagtailsnippets_cooperation_organisation:list")
     assert "清华大学" in admin_client.get(url, {"q": "清华"}).content.decode()
     assert "清华大学" in admin_client.get(url, {"q": "Tsinghua"}).content.decode()
+
+
+def test_indicator_listing_shows_a_minimum_target_as_an_icon(admin_client):
+    html = admin_client.get(reverse("wagtailsnippets_home_indicator:list")).content.decode()
+    assert not re.search(r"<td[^>]*>\s*(True|False)\s*</td>", html)
+    assert re.search(r"<td[^>]*>\s*<svg class=\"icon icon-(check|cross)", html)
