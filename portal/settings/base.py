@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "alerts",
     "previews",
     "maps",
+    "staff_2fa",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +86,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Then whether this session entered a code (django-otp), and the code asked for if not.
+    "django_otp.middleware.OTPMiddleware",
+    "staff_2fa.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -175,6 +181,15 @@ AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "portal.login_lockout.lockout_response"
+
+# Optional two-factor authentication (TOTP, django-otp; staff_2fa/): staff set up an
+# authenticator app from their account page, and from then on enter its code after the password
+# before any admin page. STAFF_2FA_REQUIRED=true sends every Wagtail admin user without one to
+# set it up first. Each wrong code doubles the wait before the next is checked (1 s, 2 s, 4 s …).
+STAFF_2FA_REQUIRED = os.environ.get("STAFF_2FA_REQUIRED", "") == "true"
+OTP_TOTP_ISSUER = "Xinxiang Open Cooperation Portal"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # Django admin lists devices without their secret keys
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -311,4 +326,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Two-factor set-ups, removals and verifications, failed ones at WARNING.
+    "loggers": {"staff_2fa": {"level": "INFO"}},
 }

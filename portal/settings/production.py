@@ -50,7 +50,7 @@ LOGGING = {
     "formatters": {"json": {"()": "portal.request_log.JsonFormatter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {"portal.request": {"level": "INFO"}},
+    "loggers": {"portal.request": {"level": "INFO"}, "staff_2fa": {"level": "INFO"}},
 }
 
 # Media on S3-compatible object storage (django-storages), so every app node sees every upload.

@@ -1,0 +1,212 @@
+"""Optional TOTP two-factor authentication for staff (django-otp, staff_2fa/): set-up confirmed
+only by a valid code, the code asked after the password on both admins, wrong codes refused and
+throttled, removal with a current code, and the pages in the admin's language."""
+
+import logging
+from base64 import b32encode
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django_otp import user_has_device
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.users.models import UserProfile
+
+from tests.editorial.admin_text import english_phrases
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "the-right-password"
+VERIFY = "/admin/two-factor/verify/"
+SETUP = "/admin/two-factor/setup/"
+REMOVE = "/admin/two-factor/remove/"
+
+
+@pytest.fixture
+def staff():
+    user = get_user_model().objects.create_superuser("boss", "boss@example.com", PASSWORD)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
+
+
+@pytest.fixture
+def device(staff):
+    return TOTPDevice.objects.create(user=staff, name="Authenticator app", confirmed=True)
+
+
+def code(device, drift=0):
+    """The code the staff member's app shows now (drift=1: the next one)."""
+    value = totp(device.bin_key, device.step, device.t0, device.digits, device.drift + drift)
+    return f"{value:0{device.digits}d}"
+
+
+def wrong_code(device):
+    """A code that none of the accepted time steps (now, one before, one after) gives."""
+    accepted = {code(device, drift) for drift in (-1, 0, 1)}
+    return next(c for c in (f"{n:06d}" for n in range(1000)) if c not in accepted)
+
+
+def log_in(client):
+    response = client.post("/admin/login/", {"username": "boss", "password": PASSWORD})
+    assert response.status_code == 302
+    return response
+
+
+def test_user_without_a_device_is_unaffected(client, staff):
+    log_in(client)
+    assert client.get("/admin/").status_code == 200
+    assert client.get("/django-admin/").status_code == 200
+    # The account page offers the set-up.
+    account = client.get("/admin/account/").content.decode()
+    assert SETUP in account
+    assert "Set up two-factor authentication" in account
+
+
+def test_with_a_device_the_admins_ask_for_the_code_after_the_password(client, device):
+    log_in(client)
+    for url in ["/admin/", "/admin/pages/", "/admin/account/", "/django-admin/"]:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response.url.startswith(f"{VERIFY}?next="), url
+    page = client.get(VERIFY).content.decode()
+    assert "Two-factor authentication" in page
+    assert 'name="otp_token"' in page
+
+
+def test_a_wrong_code_is_refused_and_logged(client, device, caplog):
+    log_in(client)
+    with caplog.at_level(logging.INFO, logger="staff_2fa"):
+        response = client.post(VERIFY, {"otp_device": device.persistent_id, "otp_token": "12"})
+    assert response.status_code == 200
+    assert "Wrong or expired code" in response.content.decode()
+    assert client.get("/admin/").status_code == 302
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        (
+            "WARNING",
+            f"2FA verification refused: user boss (id {device.user_id}) from 127.0.0.1: "
+            "invalid_token",
+        )
+    ]
+
+
+def test_the_right_code_opens_both_admins_and_is_logged(client, device, caplog):
+    log_in(client)
+    with caplog.at_level(logging.INFO, logger="staff_2fa"):
+        response = client.post(
+            VERIFY,
+            {
+                "otp_device": device.persistent_id,
+                "otp_token": code(device),
+                "next": "/admin/pages/",
+            },
+        )
+    assert response.status_code == 302
+    assert response.url == "/admin/pages/"
+    assert client.get("/admin/").status_code == 200
+    assert client.get("/django-admin/").status_code == 200
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        ("INFO", f"2FA verification: user boss (id {device.user_id}) from 127.0.0.1")
+    ]
+
+
+def test_wrong_codes_slow_down_the_next_check(client, device):
+    """django-otp's throttling: after a wrong code even the right one waits (1 s, then 2 s …)."""
+    log_in(client)
+    client.post(VERIFY, {"otp_device": device.persistent_id, "otp_token": wrong_code(device)})
+    response = client.post(VERIFY, {"otp_device": device.persistent_id, "otp_token": code(device)})
+    assert "1 wrong code in a row" in response.content.decode()
+    assert client.get("/admin/").status_code == 302
+    # Once the wait is over, the right code is accepted.
+    TOTPDevice.objects.filter(pk=device.pk).update(
+        throttling_failure_timestamp=timezone.now() - timedelta(seconds=2)
+    )
+    response = client.post(VERIFY, {"otp_device": device.persistent_id, "otp_token": code(device)})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def test_set_up_shows_a_qr_code_and_the_key_and_confirms_only_with_a_valid_code(client, staff):
+    log_in(client)
+    page = client.get(SETUP).content.decode()
+    pending = TOTPDevice.objects.get(user=staff)
+    assert not pending.confirmed
+    assert "<svg" in page and "<path" in page  # drawn here, no image service
+    key = b32encode(pending.bin_key).decode()
+    assert " ".join(key[i : i + 4] for i in range(0, len(key), 4)) in page
+
+    response = client.post(
+        SETUP, {"otp_device": pending.persistent_id, "otp_token": wrong_code(pending)}
+    )
+    assert "Wrong or expired code" in response.content.decode()
+    assert not user_has_device(staff)
+    assert client.get("/admin/").status_code == 200  # still optional: nothing changed
+
+    TOTPDevice.objects.filter(pk=pending.pk).update(throttling_failure_timestamp=None)
+    response = client.post(SETUP, {"otp_device": pending.persistent_id, "otp_token": code(pending)})
+    assert response.status_code == 302
+    assert user_has_device(staff)
+    # This session entered the code; a new sign-in asks for it.
+    assert client.get("/admin/").status_code == 200
+    client.post("/admin/logout/")
+    log_in(client)
+    assert client.get("/admin/").url.startswith(VERIFY)
+
+
+def test_removing_the_device_needs_a_current_code(client, device, staff):
+    log_in(client)
+    client.post(VERIFY, {"otp_device": device.persistent_id, "otp_token": code(device)})
+    assert REMOVE in client.get("/admin/account/").content.decode()
+    assert client.get(REMOVE).status_code == 200
+
+    response = client.post(REMOVE, {"otp_device": device.persistent_id, "otp_token": "12"})
+    assert "Wrong or expired code" in response.content.decode()
+    assert user_has_device(staff)
+
+    # The code just used to sign in is spent: the app's next one removes the device.
+    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_timestamp=None)
+    response = client.post(
+        REMOVE, {"otp_device": device.persistent_id, "otp_token": code(device, drift=1)}
+    )
+    assert response.status_code == 302
+    assert not user_has_device(staff)
+    client.post("/admin/logout/")
+    log_in(client)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_the_chinese_admin_asks_for_the_code_in_chinese(client, device, staff):
+    profile = UserProfile.get_for_user(staff)
+    profile.preferred_language = "zh-hans"
+    profile.save()
+    log_in(client)
+    page = client.get(VERIFY).content.decode()
+    assert "双重身份验证" in page
+    assert english_phrases(page) == set()
+    response = client.post(VERIFY, {"otp_device": device.persistent_id, "otp_token": "12"})
+    page = response.content.decode()
+    assert "验证码错误或已过期" in page
+    assert english_phrases(page) == set()
+
+
+def test_the_chinese_set_up_page_is_in_chinese(client, staff):
+    profile = UserProfile.get_for_user(staff)
+    profile.preferred_language = "zh-hans"
+    profile.save()
+    log_in(client)
+    assert "设置双重身份验证" in client.get("/admin/account/").content.decode()
+    page = client.get(SETUP).content.decode()
+    apps = ["FreeOTP", "Google Authenticator", "Microsoft Authenticator"]
+    assert english_phrases(page, content=[*apps, staff.username]) == set()
+
+
+def test_staff_2fa_required_sends_admin_users_without_a_device_to_set_up(client, staff, settings):
+    settings.STAFF_2FA_REQUIRED = True
+    log_in(client)
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response.url.startswith(f"{SETUP}?next=")
+    assert client.get(SETUP).status_code == 200
