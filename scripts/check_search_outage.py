@@ -176,8 +176,8 @@ def main():
     url = settings.ELASTICSEARCH_URL
     if not url or not PIDFILE.exists():
         raise SystemExit("run through scripts/with-services.sh (make check-search-outage)")
+    call_command("migrate", "--noinput", verbosity=0)  # a fresh database has no tables yet
     if not Page.objects.filter(depth__gt=1).exists():
-        call_command("migrate", "--noinput", verbosity=0)
         call_command("load_plan")
         call_command("search_index", "rebuild")
         call_command("update_index")
