@@ -66,3 +66,15 @@ def test_a_preview_shows_its_unsaved_stops(south_taihang):
     preview = south_taihang.with_content_json(south_taihang.serializable_data())
     preview.stops.add(RouteStop(attraction=attraction, sort_order=99))
     assert preview.itinerary.attractions[-1] == attraction
+
+
+def test_a_route_without_public_stops_shows_no_stops_or_map(client, south_taihang):
+    from tourism.models import AttractionPage
+
+    stops = [stop.pk for stop in planned_stops("south-taihang")]
+    AttractionPage.objects.filter(pk__in=stops).update(live=False)
+    response = client.get(f"/en/tourism/{south_taihang.slug}/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'id="stops-heading"' not in body
+    assert "static-route-map" not in body and 'id="portal-map"' not in body
