@@ -116,3 +116,23 @@ def test_form_states_retention_and_the_command_enforces_it(client, opportunity):
     assert (old.name, old.email, old.message, old.ip_hash) == ("", "", "", "")
     assert old.anonymised_at and old.replied_at  # the statistics survive
     assert recent.email == "ada@example.com" and recent.anonymised_at is None
+
+
+def test_unanswered_enquiries_count_as_not_answered_yet_in_the_median():
+    for reply_days in [1, 2, 3, 4, 5, 6]:
+        received(30, reply_days)
+    for _ in range(4):
+        received(20)
+    # Five of the ten had their reply within 5 days (the six answered alone would give 3.5).
+    assert response_time().median_days == 5.0
+
+
+def test_no_figure_while_fewer_than_half_are_answered(client):
+    for _ in range(8):
+        received(20)
+    received(30, 1)
+    received(30, 1)
+    figure = response_time()
+    assert (figure.median_days, figure.answered, figure.received) == (None, 2, 10)
+    index = OpportunityIndexPage.objects.get()
+    assert "How fast we answer" not in client.get(f"/en/{index.slug_en}/").content.decode()
