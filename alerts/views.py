@@ -6,6 +6,7 @@ from http import HTTPStatus
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -14,8 +15,17 @@ from alerts.forms import AlertForm
 from alerts.mail import send_confirmation
 from alerts.models import AlertSubscription
 from alerts.tokens import CONFIRM_MAX_AGE, read_token
+from cooperation.enquiries import address_hash, over_limit
 
-RESEND_AFTER = timedelta(hours=1)  # a repeated request mails the same address at most hourly
+RESEND_AFTER = timedelta(hours=1)  # a repeated request for the same alert mails again hourly
+MAILS_PER_ADDRESS = 3  # confirmation mails to one address, for whatever alerts, …
+MAIL_WINDOW = 24 * 60 * 60  # … per day
+REQUESTS_PER_VISITOR = 5  # alert requests from one visitor's address …
+REQUEST_WINDOW = 60 * 60  # … per hour
+
+
+def email_hash(email):
+    return salted_hmac("alerts.email", email, algorithm="sha256").hexdigest()
 
 
 @require_http_methods(["GET", "POST"])
@@ -23,14 +33,22 @@ def subscribe(request):
     query = clean_query(request.POST.get("query") or request.GET.urlencode())
     form = AlertForm(request.POST or None, initial={"query": query})
     if request.method == "POST" and form.is_valid():
+        if over_limit(f"alert-rate:{address_hash(request)}", REQUESTS_PER_VISITOR, REQUEST_WINDOW):
+            return TemplateResponse(
+                request, "alerts/rate_limited.html", status=HTTPStatus.TOO_MANY_REQUESTS
+            )
         subscription, created = AlertSubscription.objects.get_or_create(
             email=form.cleaned_data["email"].lower(),
             query=query,
             language=translation.get_language(),
         )
         now = timezone.now()
-        if not subscription.confirmed_at and (
-            created or subscription.created_at < now - RESEND_AFTER
+        if (
+            not subscription.confirmed_at
+            and (created or subscription.created_at < now - RESEND_AFTER)
+            and not over_limit(
+                f"alert-mail:{email_hash(subscription.email)}", MAILS_PER_ADDRESS, MAIL_WINDOW
+            )
         ):
             AlertSubscription.objects.filter(pk=subscription.pk).update(created_at=now)
             send_confirmation(subscription, request.build_absolute_uri("/"))

@@ -21,19 +21,25 @@ def address_hash(request):
 
 
 def over_rate_limit(request):
-    """Count one valid enquiry; True once the visitor has sent more than RATE_LIMIT in the window.
+    """Count one valid enquiry; True once the visitor has sent more than RATE_LIMIT in the
+    window."""
+    return over_limit(f"enquiry-rate:{address_hash(request)}", RATE_LIMIT, RATE_WINDOW)
+
+
+def over_limit(key, limit, window):
+    """Count one more under `key`; True once it has been counted more than `limit` times in
+    `window` seconds (the alerts' form counts with it too).
 
     add() and incr() are each atomic in a shared cache (Redis in production), so concurrent
-    requests from every worker get distinct counts and no more than RATE_LIMIT get through.
+    requests from every worker get distinct counts and no more than `limit` get through.
     """
-    key = f"enquiry-rate:{address_hash(request)}"
-    cache.add(key, 0, RATE_WINDOW)
+    cache.add(key, 0, window)
     try:
         sent = cache.incr(key)
     except ValueError:  # the entry expired between add() and incr(): a new window starts
-        cache.add(key, 0, RATE_WINDOW)
+        cache.add(key, 0, window)
         sent = cache.incr(key)
-    return sent > RATE_LIMIT
+    return sent > limit
 
 
 def save_enquiry(form, opportunity, request):

@@ -83,3 +83,26 @@ def test_weekly_digest_lists_new_and_changed_opportunities_with_one_click_unsubs
     assert client.get(path).status_code == 200 and AlertSubscription.objects.exists()
     assert client.post(path).status_code == 200
     assert not AlertSubscription.objects.exists()
+
+
+def test_one_address_gets_a_few_confirmations_a_day_whatever_the_alerts(client):
+    from alerts.views import MAILS_PER_ADDRESS
+    from core.models import Sector
+
+    sectors = Sector.objects.exclude(plan_key="").values_list("plan_key", flat=True)
+    for number, sector in enumerate(sectors[: MAILS_PER_ADDRESS + 2]):
+        data = {"email": "victim@example.com", "query": f"sector={sector}"}
+        client.post("/en/alerts/", data, REMOTE_ADDR=f"198.51.100.{number}")
+    assert AlertSubscription.objects.count() == MAILS_PER_ADDRESS + 2  # five different alerts
+    assert len(mail.outbox) == MAILS_PER_ADDRESS
+
+
+def test_one_visitor_cannot_mail_many_addresses(client):
+    from alerts.views import REQUESTS_PER_VISITOR
+
+    for number in range(REQUESTS_PER_VISITOR):
+        assert subscribe(client, email=f"person{number}@example.com").status_code == 200
+    response = subscribe(client, email="one-more@example.com")
+    assert response.status_code == 429
+    assert len(mail.outbox) == REQUESTS_PER_VISITOR
+    assert not AlertSubscription.objects.filter(email="one-more@example.com").exists()
