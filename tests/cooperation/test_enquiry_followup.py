@@ -136,3 +136,14 @@ def test_no_figure_while_fewer_than_half_are_answered(client):
     assert (figure.median_days, figure.answered, figure.received) == (None, 2, 10)
     index = OpportunityIndexPage.objects.get()
     assert "How fast we answer" not in client.get(f"/en/{index.slug_en}/").content.decode()
+
+
+@pytest.mark.parametrize(("language", "greeting"), [("en", "Hello,"), ("zh-hans", "您好：")])
+def test_acknowledgement_carries_nothing_the_visitor_typed(client, opportunity, language, greeting):
+    # The address is not verified: the mail must not carry a stranger's words to its owner.
+    typed = {"name": "Visit http://spam.example now", "organisation": "Cheap pills"}
+    client.post(enquiry_url(opportunity, language), {**ENQUIRY, **typed})
+    _staff, acknowledgement = mail.outbox
+    assert acknowledgement.body.startswith(greeting)
+    assert all(text not in acknowledgement.body for text in [*typed.values(), ENQUIRY["message"]])
+    assert Enquiry.objects.get().reference in acknowledgement.body
