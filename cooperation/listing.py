@@ -176,6 +176,7 @@ class OpportunityListing:
 
     def __init__(self, index_page, query):
         self.query = query
+        self.index_page = index_page
         self.base = public(OpportunityPage.objects.child_of(index_page))
         self.facets = build_facets()
         for facet in self.facets:
@@ -228,11 +229,19 @@ class OpportunityListing:
 
     def results(self, *prefetch):
         """The matching opportunities as a list in the visitor's chosen order."""
-        return sorted(self.matching(*prefetch), key=SORTS[self.sort][1])
+        return self.in_order(self.matching(*prefetch))
+
+    def in_order(self, opportunities):
+        """`opportunities` as a list in the visitor's chosen order."""
+        return sorted(opportunities, key=SORTS[self.sort][1])
 
     @property
     def active(self):
         return any(facet.selected for facet in self.facets)
+
+    def selected_labels(self):
+        """The chosen options' labels, in the active language."""
+        return [str(option.label) for facet in self.facets for option in facet.selected]
 
     def sort_choices(self):
         return [

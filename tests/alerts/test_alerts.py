@@ -106,3 +106,27 @@ def test_one_visitor_cannot_mail_many_addresses(client):
     assert response.status_code == 429
     assert len(mail.outbox) == REQUESTS_PER_VISITOR
     assert not AlertSubscription.objects.filter(email="one-more@example.com").exists()
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_the_alert_form_reads_the_listing_page_once(client, method):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    data = {"email": "ada@example.com", "query": FILTER}
+    with CaptureQueriesContext(connection) as queries:
+        assert getattr(client, method)("/en/alerts/", data).status_code == 200
+    reads = [q for q in queries if 'FROM "cooperation_opportunityindexpage"' in q["sql"]]
+    assert len(reads) == 1
+
+
+def test_no_alerts_while_the_listing_page_is_not_public(client):
+    from wagtail.models import PageViewRestriction
+
+    from cooperation.models import OpportunityIndexPage
+
+    PageViewRestriction.objects.create(
+        page=OpportunityIndexPage.objects.get(), restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get("/en/alerts/").status_code == 404
+    assert subscribe(client).status_code == 404 and not mail.outbox
