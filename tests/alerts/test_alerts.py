@@ -130,3 +130,25 @@ def test_no_alerts_while_the_listing_page_is_not_public(client):
     )
     assert client.get("/en/alerts/").status_code == 404
     assert subscribe(client).status_code == 404 and not mail.outbox
+
+
+def test_a_page_published_while_a_digest_is_sent_is_in_the_next_one(client, monkeypatch):
+    from alerts import mail as alert_mail
+    from alerts.management.commands import send_alert_digests
+
+    subscribe(client)
+    client.get(link_in(mail.outbox[0], "confirm"))
+    matching = OpportunityPage.objects.live().filter(sectors__plan_key="new-materials")
+    first, late = matching[:2]
+    OpportunityPage.objects.filter(pk=first.pk).update(last_published_at=timezone.now())
+
+    def send_while_another_is_published(*args):
+        alert_mail.send_digest(*args)
+        OpportunityPage.objects.filter(pk=late.pk).update(last_published_at=timezone.now())
+
+    monkeypatch.setattr(send_alert_digests, "send_digest", send_while_another_is_published)
+    mail.outbox.clear()
+    call_command("send_alert_digests", stdout=StringIO())
+    monkeypatch.undo()
+    call_command("send_alert_digests", stdout=StringIO())
+    assert len(mail.outbox) == 2 and late.title_en in mail.outbox[1].body

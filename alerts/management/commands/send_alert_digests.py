@@ -18,6 +18,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         sent = 0
         for subscription in AlertSubscription.objects.exclude(confirmed_at=None):
+            # Taken before the query: a page published while this one is sent is in the next.
+            queried_at = timezone.now()
             listing = alert_listing(subscription.query)
             changed = changed_since(listing, subscription.last_sent_at or subscription.confirmed_at)
             if not changed:
@@ -27,7 +29,7 @@ class Command(BaseCommand):
             except (SMTPException, OSError) as error:  # the next run retries this one
                 self.stderr.write(f"Could not e-mail alert {subscription.pk}: {error}")
                 continue
-            subscription.last_sent_at = timezone.now()
+            subscription.last_sent_at = queried_at
             subscription.save(update_fields=["last_sent_at"])
             sent += 1
         self.stdout.write(f"Sent {sent} alert digests.")
