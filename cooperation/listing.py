@@ -197,7 +197,7 @@ class OpportunityListing:
         return queryset
 
     def count_options(self):
-        """Set each facet's counts and the total number of results."""
+        """Set each facet's counts."""
         many = [facet for facet in self.facets if facet.many]
         single = [facet for facet in self.facets if not facet.many]
         for facet in many:
@@ -220,7 +220,6 @@ class OpportunityListing:
             for group in groups:
                 if admitted(group, others):
                     facet.counts[group[facet.lookup]] += group["total"]
-        self.total = sum(group["total"] for group in groups if admitted(group, single))
 
     def matching(self, *prefetch):
         """The matching opportunities in plan order, with `prefetch` relations loaded."""
