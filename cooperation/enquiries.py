@@ -47,14 +47,15 @@ def save_enquiry(form, opportunity, request):
     enquiry.opportunity = opportunity
     enquiry.language = translation.get_language()
     enquiry.ip_hash = address_hash(request)
-    enquiry.routed_to = ", ".join(recipients_for(opportunity))
+    recipients = recipients_for(opportunity)
+    enquiry.routed_to = ", ".join(recipients)
     enquiry.save()
-    notify_staff(enquiry, request)
+    notify_staff(enquiry, request, recipients)
     acknowledge(enquiry, request)
     return enquiry
 
 
-def notify_staff(enquiry, request):
+def notify_staff(enquiry, request, recipients):
     # Staff read the portal in its default language, whatever the visitor's.
     send_enquiry_mail(
         enquiry,
@@ -62,6 +63,6 @@ def notify_staff(enquiry, request):
         language=settings.LANGUAGE_CODE,
         subject=_("Investment enquiry %(reference)s: %(title)s"),
         template="cooperation/enquiry_email.txt",
-        to=enquiry.routed_to.split(", "),
+        to=recipients,
         reply_to=[enquiry.email],
     )

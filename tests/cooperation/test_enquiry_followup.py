@@ -147,3 +147,15 @@ def test_acknowledgement_carries_nothing_the_visitor_typed(client, opportunity, 
     assert acknowledgement.body.startswith(greeting)
     assert all(text not in acknowledgement.body for text in [*typed.values(), ENQUIRY["message"]])
     assert Enquiry.objects.get().reference in acknowledgement.body
+
+
+@override_settings(ENQUIRY_RECIPIENTS=[])
+def test_without_any_recipient_no_staff_mail_is_addressed(client, opportunity, monkeypatch):
+    from cooperation import enquiries
+
+    addressed = []
+    monkeypatch.setattr(
+        enquiries, "send_enquiry_mail", lambda *args, to, **kwargs: addressed.append(to)
+    )
+    client.post(enquiry_url(opportunity), ENQUIRY)
+    assert addressed == [[]] and Enquiry.objects.get().routed_to == ""
