@@ -1,28 +1,28 @@
 """What an alert is about: the opportunities of its filter, and those new or changed since the
 subscriber last heard from us."""
 
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 
 from cooperation.listing import OpportunityListing
 from cooperation.models import OpportunityIndexPage
+from core.public import public
 
 
-def opportunity_index():
-    return OpportunityIndexPage.objects.live().first()
+def alert_listing(query):
+    """The opportunity listing that `query` (a query string) filters; its querystring() is the
+    filter cleaned of unknown parameters and values. Http404 while the listing page is not
+    public."""
+    index_page = public(OpportunityIndexPage.objects.all()).first()
+    if index_page is None:
+        raise Http404("The opportunities are not public.")
+    return OpportunityListing(index_page, QueryDict(query))
 
 
-def clean_query(query):
-    """The filter as the listing itself writes it: unknown parameters and values dropped."""
-    return OpportunityListing(opportunity_index(), QueryDict(query)).querystring()
+def changed_since(listing, since):
+    """The listing's opportunities published or changed after `since`, in its order."""
+    return listing.in_order(listing.matching().filter(last_published_at__gt=since))
 
 
-def changed_since(subscription):
-    since = subscription.last_sent_at or subscription.confirmed_at
-    listing = OpportunityListing(opportunity_index(), QueryDict(subscription.query))
-    return [page for page in listing.results() if page.last_published_at > since]
-
-
-def describe(query):
+def describe(listing):
     """The chosen options' labels, e.g. "New materials · Yangtze River Delta"."""
-    listing = OpportunityListing(opportunity_index(), QueryDict(query))
-    return " · ".join(str(option.label) for facet in listing.facets for option in facet.selected)
+    return " · ".join(listing.selected_labels())

@@ -19,12 +19,13 @@ def link(base_url, name, subscription, action):
     return base_url.rstrip("/") + path
 
 
-def send_confirmation(subscription, base_url):
+def send_confirmation(subscription, listing, base_url):
+    """`listing` is the subscription's (alerts.digest.alert_listing)."""
     with translation.override(subscription.language):
         body = render_to_string(
             "alerts/confirm_email.txt",
             {
-                "filter": describe(subscription.query),
+                "filter": describe(listing),
                 "confirm_url": link(base_url, "confirm", subscription, "confirm"),
             },
         )
@@ -32,13 +33,14 @@ def send_confirmation(subscription, base_url):
     EmailMessage(subject, body, settings.ALERTS_FROM_EMAIL, [subscription.email]).send()
 
 
-def send_digest(subscription, opportunities, base_url):
+def send_digest(subscription, listing, opportunities, base_url):
+    """`listing` is the subscription's (alerts.digest.alert_listing)."""
     unsubscribe_url = link(base_url, "unsubscribe", subscription, "unsubscribe")
     with translation.override(subscription.language):
         body = render_to_string(
             "alerts/digest_email.txt",
             {
-                "filter": describe(subscription.query),
+                "filter": describe(listing),
                 "opportunities": [
                     (page.title, base_url.rstrip("/") + page.get_url()) for page in opportunities
                 ],

@@ -6,40 +6,59 @@ from http import HTTPStatus
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from alerts.digest import clean_query, describe, opportunity_index
+from alerts.digest import alert_listing, describe
 from alerts.forms import AlertForm
 from alerts.mail import send_confirmation
 from alerts.models import AlertSubscription
 from alerts.tokens import CONFIRM_MAX_AGE, read_token
+from cooperation.enquiries import address_hash, over_limit
 
-RESEND_AFTER = timedelta(hours=1)  # a repeated request mails the same address at most hourly
+RESEND_AFTER = timedelta(hours=1)  # a repeated request for the same alert mails again hourly
+MAILS_PER_ADDRESS = 3  # confirmation mails to one address, for whatever alerts, …
+MAIL_WINDOW = 24 * 60 * 60  # … per day
+REQUESTS_PER_VISITOR = 5  # alert requests from one visitor's address …
+REQUEST_WINDOW = 60 * 60  # … per hour
+
+
+def email_hash(email):
+    return salted_hmac("alerts.email", email, algorithm="sha256").hexdigest()
 
 
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
-    query = clean_query(request.POST.get("query") or request.GET.urlencode())
+    listing = alert_listing(request.POST.get("query") or request.GET.urlencode())
+    query = listing.querystring()
     form = AlertForm(request.POST or None, initial={"query": query})
     if request.method == "POST" and form.is_valid():
+        if over_limit(f"alert-rate:{address_hash(request)}", REQUESTS_PER_VISITOR, REQUEST_WINDOW):
+            return TemplateResponse(
+                request, "alerts/rate_limited.html", status=HTTPStatus.TOO_MANY_REQUESTS
+            )
         subscription, created = AlertSubscription.objects.get_or_create(
             email=form.cleaned_data["email"].lower(),
             query=query,
             language=translation.get_language(),
         )
         now = timezone.now()
-        if not subscription.confirmed_at and (
-            created or subscription.created_at < now - RESEND_AFTER
+        if (
+            not subscription.confirmed_at
+            and (created or subscription.created_at < now - RESEND_AFTER)
+            and not over_limit(
+                f"alert-mail:{email_hash(subscription.email)}", MAILS_PER_ADDRESS, MAIL_WINDOW
+            )
         ):
             AlertSubscription.objects.filter(pk=subscription.pk).update(created_at=now)
-            send_confirmation(subscription, request.build_absolute_uri("/"))
+            send_confirmation(subscription, listing, request.build_absolute_uri("/"))
         # The same answer whether or not the address was known: nothing to learn from it.
         return TemplateResponse(request, "alerts/check_email.html", {"email": subscription.email})
     return TemplateResponse(
         request,
         "alerts/subscribe.html",
-        {"form": form, "filter": describe(query), "listing": opportunity_index(), "query": query},
+        {"form": form, "filter": describe(listing), "listing": listing.index_page, "query": query},
         status=HTTPStatus.BAD_REQUEST if form.is_bound else HTTPStatus.OK,
     )
 
@@ -54,6 +73,7 @@ def confirm(request, token):
     if pk is None:
         return invalid_link(request)
     subscription = get_object_or_404(AlertSubscription, pk=pk)
+    listing = alert_listing(subscription.query)
     if not subscription.confirmed_at:
         # The first digest reports what changes from now on.
         subscription.confirmed_at = subscription.last_sent_at = timezone.now()
@@ -61,7 +81,7 @@ def confirm(request, token):
     return TemplateResponse(
         request,
         "alerts/confirmed.html",
-        {"filter": describe(subscription.query), "listing": opportunity_index()},
+        {"filter": describe(listing), "listing": listing.index_page},
     )
 
 

@@ -21,19 +21,25 @@ def address_hash(request):
 
 
 def over_rate_limit(request):
-    """Count one valid enquiry; True once the visitor has sent more than RATE_LIMIT in the window.
+    """Count one valid enquiry; True once the visitor has sent more than RATE_LIMIT in the
+    window."""
+    return over_limit(f"enquiry-rate:{address_hash(request)}", RATE_LIMIT, RATE_WINDOW)
+
+
+def over_limit(key, limit, window):
+    """Count one more under `key`; True once it has been counted more than `limit` times in
+    `window` seconds (the alerts' form counts with it too).
 
     add() and incr() are each atomic in a shared cache (Redis in production), so concurrent
-    requests from every worker get distinct counts and no more than RATE_LIMIT get through.
+    requests from every worker get distinct counts and no more than `limit` get through.
     """
-    key = f"enquiry-rate:{address_hash(request)}"
-    cache.add(key, 0, RATE_WINDOW)
+    cache.add(key, 0, window)
     try:
         sent = cache.incr(key)
     except ValueError:  # the entry expired between add() and incr(): a new window starts
-        cache.add(key, 0, RATE_WINDOW)
+        cache.add(key, 0, window)
         sent = cache.incr(key)
-    return sent > RATE_LIMIT
+    return sent > limit
 
 
 def save_enquiry(form, opportunity, request):
@@ -41,14 +47,15 @@ def save_enquiry(form, opportunity, request):
     enquiry.opportunity = opportunity
     enquiry.language = translation.get_language()
     enquiry.ip_hash = address_hash(request)
-    enquiry.routed_to = ", ".join(recipients_for(opportunity))
+    recipients = recipients_for(opportunity)
+    enquiry.routed_to = ", ".join(recipients)
     enquiry.save()
-    notify_staff(enquiry, request)
+    notify_staff(enquiry, request, recipients)
     acknowledge(enquiry, request)
     return enquiry
 
 
-def notify_staff(enquiry, request):
+def notify_staff(enquiry, request, recipients):
     # Staff read the portal in its default language, whatever the visitor's.
     send_enquiry_mail(
         enquiry,
@@ -56,6 +63,6 @@ def notify_staff(enquiry, request):
         language=settings.LANGUAGE_CODE,
         subject=_("Investment enquiry %(reference)s: %(title)s"),
         template="cooperation/enquiry_email.txt",
-        to=enquiry.routed_to.split(", "),
+        to=recipients,
         reply_to=[enquiry.email],
     )

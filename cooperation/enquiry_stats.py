@@ -1,5 +1,6 @@
 """The public "How fast we answer" figure: the median time to the first reply."""
 
+import math
 import statistics
 from dataclasses import dataclass
 from datetime import timedelta
@@ -14,14 +15,15 @@ MINIMUM_ENQUIRIES = 10  # below this a median says more about chance than about 
 
 @dataclass
 class ResponseTime:
-    median_days: float | None  # None while no enquiry of the window has a reply
+    median_days: float | None  # None while fewer than half of the window's enquiries have a reply
     received: int
     answered: int
 
 
 def response_time(now=None):
-    """Median days from receipt to first reply of the enquiries received in the last 90 days;
-    None while fewer than MINIMUM_ENQUIRIES were received."""
+    """Days within which half of the enquiries received in the last 90 days had a first reply,
+    counting the unanswered ones as not answered yet (no time is long enough for them); None
+    while fewer than MINIMUM_ENQUIRIES were received."""
     since = (now or timezone.now()) - timedelta(days=WINDOW_DAYS)
     window = Enquiry.objects.filter(created_at__gte=since)
     received = list(window.values("created_at", "replied_at"))
@@ -29,8 +31,11 @@ def response_time(now=None):
         return None
     days = [
         (row["replied_at"] - row["created_at"]).total_seconds() / 86400
-        for row in received
         if row["replied_at"]
+        else math.inf
+        for row in received
     ]
-    median = round(statistics.median(days), 1) if days else None
-    return ResponseTime(median, len(received), len(days))
+    # The lower median: at least half of the enquiries had their reply within it.
+    median = statistics.median_low(days)
+    answered = sum(day < math.inf for day in days)
+    return ResponseTime(round(median, 1) if median < math.inf else None, len(days), answered)

@@ -13,8 +13,7 @@ class OpportunityFeed(PageFeed):
 
     def title(self, obj):
         index_page, listing = obj
-        chosen = [option.label for facet in listing.facets for option in facet.selected]
-        return " · ".join([str(index_page.title), *map(str, chosen)])
+        return " · ".join([str(index_page.title), *listing.selected_labels()])
 
     def subtitle(self, obj):
         return _("Investment opportunities from Xinxiang's regional cooperation plan")

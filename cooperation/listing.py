@@ -176,6 +176,7 @@ class OpportunityListing:
 
     def __init__(self, index_page, query):
         self.query = query
+        self.index_page = index_page
         self.base = public(OpportunityPage.objects.child_of(index_page))
         self.facets = build_facets()
         for facet in self.facets:
@@ -196,7 +197,7 @@ class OpportunityListing:
         return queryset
 
     def count_options(self):
-        """Set each facet's counts and the total number of results."""
+        """Set each facet's counts."""
         many = [facet for facet in self.facets if facet.many]
         single = [facet for facet in self.facets if not facet.many]
         for facet in many:
@@ -219,7 +220,6 @@ class OpportunityListing:
             for group in groups:
                 if admitted(group, others):
                     facet.counts[group[facet.lookup]] += group["total"]
-        self.total = sum(group["total"] for group in groups if admitted(group, single))
 
     def matching(self, *prefetch):
         """The matching opportunities in plan order, with `prefetch` relations loaded."""
@@ -228,11 +228,19 @@ class OpportunityListing:
 
     def results(self, *prefetch):
         """The matching opportunities as a list in the visitor's chosen order."""
-        return sorted(self.matching(*prefetch), key=SORTS[self.sort][1])
+        return self.in_order(self.matching(*prefetch))
+
+    def in_order(self, opportunities):
+        """`opportunities` as a list in the visitor's chosen order."""
+        return sorted(opportunities, key=SORTS[self.sort][1])
 
     @property
     def active(self):
         return any(facet.selected for facet in self.facets)
+
+    def selected_labels(self):
+        """The chosen options' labels, in the active language."""
+        return [str(option.label) for facet in self.facets for option in facet.selected]
 
     def sort_choices(self):
         return [

@@ -43,8 +43,8 @@ class Itinerary:
 
     @classmethod
     def in_visiting_order(cls, attractions, start=None):
-        """The shortest order through `attractions`, from `start` (one of them) or else from the
-        westernmost."""
+        """The shortest order through `attractions`, from `start` (one of them) or else from
+        whichever end makes it shortest (tourism.geo.visiting_order)."""
         attractions = list(attractions)
         first = attractions.index(start) if start in attractions else None
         order = visiting_order([position(attraction) for attraction in attractions], first)

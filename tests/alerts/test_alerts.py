@@ -83,3 +83,72 @@ def test_weekly_digest_lists_new_and_changed_opportunities_with_one_click_unsubs
     assert client.get(path).status_code == 200 and AlertSubscription.objects.exists()
     assert client.post(path).status_code == 200
     assert not AlertSubscription.objects.exists()
+
+
+def test_one_address_gets_a_few_confirmations_a_day_whatever_the_alerts(client):
+    from alerts.views import MAILS_PER_ADDRESS
+    from core.models import Sector
+
+    sectors = Sector.objects.exclude(plan_key="").values_list("plan_key", flat=True)
+    for number, sector in enumerate(sectors[: MAILS_PER_ADDRESS + 2]):
+        data = {"email": "victim@example.com", "query": f"sector={sector}"}
+        client.post("/en/alerts/", data, REMOTE_ADDR=f"198.51.100.{number}")
+    assert AlertSubscription.objects.count() == MAILS_PER_ADDRESS + 2  # five different alerts
+    assert len(mail.outbox) == MAILS_PER_ADDRESS
+
+
+def test_one_visitor_cannot_mail_many_addresses(client):
+    from alerts.views import REQUESTS_PER_VISITOR
+
+    for number in range(REQUESTS_PER_VISITOR):
+        assert subscribe(client, email=f"person{number}@example.com").status_code == 200
+    response = subscribe(client, email="one-more@example.com")
+    assert response.status_code == 429
+    assert len(mail.outbox) == REQUESTS_PER_VISITOR
+    assert not AlertSubscription.objects.filter(email="one-more@example.com").exists()
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_the_alert_form_reads_the_listing_page_once(client, method):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    data = {"email": "ada@example.com", "query": FILTER}
+    with CaptureQueriesContext(connection) as queries:
+        assert getattr(client, method)("/en/alerts/", data).status_code == 200
+    reads = [q for q in queries if 'FROM "cooperation_opportunityindexpage"' in q["sql"]]
+    assert len(reads) == 1
+
+
+def test_no_alerts_while_the_listing_page_is_not_public(client):
+    from wagtail.models import PageViewRestriction
+
+    from cooperation.models import OpportunityIndexPage
+
+    PageViewRestriction.objects.create(
+        page=OpportunityIndexPage.objects.get(), restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get("/en/alerts/").status_code == 404
+    assert subscribe(client).status_code == 404 and not mail.outbox
+
+
+def test_a_page_published_while_a_digest_is_sent_is_in_the_next_one(client, monkeypatch):
+    from alerts import mail as alert_mail
+    from alerts.management.commands import send_alert_digests
+
+    subscribe(client)
+    client.get(link_in(mail.outbox[0], "confirm"))
+    matching = OpportunityPage.objects.live().filter(sectors__plan_key="new-materials")
+    first, late = matching[:2]
+    OpportunityPage.objects.filter(pk=first.pk).update(last_published_at=timezone.now())
+
+    def send_while_another_is_published(*args):
+        alert_mail.send_digest(*args)
+        OpportunityPage.objects.filter(pk=late.pk).update(last_published_at=timezone.now())
+
+    monkeypatch.setattr(send_alert_digests, "send_digest", send_while_another_is_published)
+    mail.outbox.clear()
+    call_command("send_alert_digests", stdout=StringIO())
+    monkeypatch.undo()
+    call_command("send_alert_digests", stdout=StringIO())
+    assert len(mail.outbox) == 2 and late.title_en in mail.outbox[1].body

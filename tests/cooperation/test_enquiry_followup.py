@@ -116,3 +116,46 @@ def test_form_states_retention_and_the_command_enforces_it(client, opportunity):
     assert (old.name, old.email, old.message, old.ip_hash) == ("", "", "", "")
     assert old.anonymised_at and old.replied_at  # the statistics survive
     assert recent.email == "ada@example.com" and recent.anonymised_at is None
+
+
+def test_unanswered_enquiries_count_as_not_answered_yet_in_the_median():
+    for reply_days in [1, 2, 3, 4, 5, 6]:
+        received(30, reply_days)
+    for _ in range(4):
+        received(20)
+    # Five of the ten had their reply within 5 days (the six answered alone would give 3.5).
+    assert response_time().median_days == 5.0
+
+
+def test_no_figure_while_fewer_than_half_are_answered(client):
+    for _ in range(8):
+        received(20)
+    received(30, 1)
+    received(30, 1)
+    figure = response_time()
+    assert (figure.median_days, figure.answered, figure.received) == (None, 2, 10)
+    index = OpportunityIndexPage.objects.get()
+    assert "How fast we answer" not in client.get(f"/en/{index.slug_en}/").content.decode()
+
+
+@pytest.mark.parametrize(("language", "greeting"), [("en", "Hello,"), ("zh-hans", "您好：")])
+def test_acknowledgement_carries_nothing_the_visitor_typed(client, opportunity, language, greeting):
+    # The address is not verified: the mail must not carry a stranger's words to its owner.
+    typed = {"name": "Visit http://spam.example now", "organisation": "Cheap pills"}
+    client.post(enquiry_url(opportunity, language), {**ENQUIRY, **typed})
+    _staff, acknowledgement = mail.outbox
+    assert acknowledgement.body.startswith(greeting)
+    assert all(text not in acknowledgement.body for text in [*typed.values(), ENQUIRY["message"]])
+    assert Enquiry.objects.get().reference in acknowledgement.body
+
+
+@override_settings(ENQUIRY_RECIPIENTS=[])
+def test_without_any_recipient_no_staff_mail_is_addressed(client, opportunity, monkeypatch):
+    from cooperation import enquiries
+
+    addressed = []
+    monkeypatch.setattr(
+        enquiries, "send_enquiry_mail", lambda *args, to, **kwargs: addressed.append(to)
+    )
+    client.post(enquiry_url(opportunity), ENQUIRY)
+    assert addressed == [[]] and Enquiry.objects.get().routed_to == ""

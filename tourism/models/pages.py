@@ -38,7 +38,9 @@ class TourismIndexPage(RoutablePageMixin, SectionPage):
         context = super().get_context(request, *args, **kwargs)
         context["routes"] = (
             public(RoutePage.objects.child_of(self))
-            .annotate(stop_count=Count("stops"))
+            .annotate(
+                stop_count=Count("stops", filter=Q(stops__attraction__in=public_attraction_ids()))
+            )
             .order_by("path")
         )
         context["attractions"] = (
@@ -256,15 +258,25 @@ class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, Page):
 
     @cached_property
     def itinerary(self):
-        # pk breaks ties between stops an editor left without an explicit order.
-        stops = self.stops.select_related("attraction__county").order_by("sort_order", "pk")
+        """The public stops (core/public.py); the others are left out, as if not entered."""
+        # pk breaks ties between stops an editor left without an explicit order. By id, so that
+        # a preview's unsaved stops (modelcluster) can be matched too.
+        stops = (
+            self.stops.filter(attraction_id__in=public_attraction_ids())
+            .select_related("attraction__county")
+            .order_by("sort_order", "pk")
+        )
         return Itinerary(stop.attraction for stop in stops)
 
     def day_plans(self):
-        """[(day title, its stops as an itinerary)] for the day-by-day plan."""
+        """[(day title, its public stops as an itinerary)] for the day-by-day plan."""
+        days = [
+            (day.value["title"], [stop for stop in day.value["stops"] if stop]) for day in self.days
+        ]
+        entered = [stop.pk for _title, stops in days for stop in stops]
+        shown = set(public_attraction_ids().filter(pk__in=entered))
         return [
-            (day.value["title"], Itinerary(stop for stop in day.value["stops"] if stop))
-            for day in self.days
+            (title, Itinerary(stop for stop in stops if stop.pk in shown)) for title, stops in days
         ]
 
     def day_variants(self):
@@ -314,6 +326,10 @@ class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, Page):
             self.title, self.itinerary, lambda page: absolute_url(page, request)
         )
         return exports.download(document, exports.GEOJSON_TYPE, f"{self.slug}.geojson")
+
+
+def public_attraction_ids():
+    return public(AttractionPage.objects.all()).values_list("pk", flat=True)
 
 
 class RouteStop(Orderable):
