@@ -64,8 +64,9 @@ def elasticsearch_usable():
     return client is not None and not client.transport.breaker.is_open()
 
 
-# Request paths of what a visitor waits for: searches and suggestions.
-SEARCHES = ("/_search", "/_msearch")
+# Request paths of what a visitor waits for: searches and suggestions, and the counts and
+# scrolls of Wagtail's searches (the admin's and API v2's count before they search).
+SEARCHES = ("/_search", "/_msearch", "/_count", "/_search/scroll")
 
 
 class CircuitBreakerTransport(Transport):

@@ -87,3 +87,21 @@ def test_frozen_elasticsearch_costs_a_second_then_nothing(client, settings):
             assert seconds < 1
     finally:
         breaker().reset()
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.parametrize("path", ["/api/v2/pages/?search=黄河", "/admin/pages/search/?q=黄河"])
+def test_frozen_elasticsearch_costs_wagtails_searches_a_second_or_two(client, path, admin_user):
+    """API v2 and the admin count, then search: both wait the short search timeout (the count
+    waited the 30 s request timeout before), and then the database answers."""
+    reachable_client()
+    client.force_login(admin_user)
+    try:
+        with frozen_elasticsearch():
+            for _attempt in range(2):
+                started = time.monotonic()
+                response = client.get(path)
+                assert response.status_code == 200
+                assert time.monotonic() - started < 2 * search_client.SEARCH_TIMEOUT + 1.5
+    finally:
+        breaker().reset()
