@@ -1,10 +1,11 @@
 """Translators edit the English only, with the Chinese source beside each English field.
 
-Every other field of a page or snippet form (the Chinese text and the fields both languages
-share) requires the `home.edit_source_text` permission; Editors and Moderators have it,
-Translators do not. Wagtail then leaves those fields out of a translator's form, so they can
-neither see nor post them. In their place a translator sees the Chinese text read-only, in a row
-with the English field it is translated into.
+Every other field of a page or snippet form (the Chinese text, the fields both languages
+share, and the English slug, which is the page's address rather than prose) requires the
+`home.edit_source_text` permission; Editors and Moderators have it, Translators do not. Wagtail
+then leaves those fields out of a translator's form, so they can neither see nor post them. In
+their place a translator sees the Chinese text read-only, in a row with the English field it is
+translated into.
 
 Inline lists (a route's stops) are shared structure too: for a translator the form drops their
 formsets, so a posted list is ignored and the revision keeps the list it had, and the panel shows
@@ -23,6 +24,8 @@ from wagtail.blocks.list_block import ListValue
 from wagtail.fields import RichTextField
 from wagtail.rich_text import RichText
 from wagtail.utils.text import text_from_html
+
+from editorial.translation_status import NOT_PROSE
 
 SOURCE_TEXT_PERMISSION = "home.edit_source_text"
 PANEL_LISTS = ("content_panels", "promote_panels", "settings_panels", "panels")
@@ -128,10 +131,9 @@ def guard_source_panels(panels):
     guarded = []
     for panel in panels:
         if isinstance(panel, FieldPanel):
-            if panel.field_name.endswith(ENGLISH_SUFFIX):
-                source = build_localized_fieldname(
-                    panel.field_name.removesuffix(ENGLISH_SUFFIX), "zh-hans"
-                )
+            name = panel.field_name.removesuffix(ENGLISH_SUFFIX)
+            if name != panel.field_name and name not in NOT_PROSE:
+                source = build_localized_fieldname(name, "zh-hans")
                 panel = FieldRowPanel([ChineseSourcePanel(source), panel])
             elif panel.permission is None:
                 panel.permission = SOURCE_TEXT_PERMISSION
