@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.comments import CommentFormSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, Panel
 from wagtail.blocks import (
     CharBlock,
@@ -147,15 +148,19 @@ def structure(block, value):
 
 
 class SourceLockedFormMixin:
-    """For a user without the source permission: drops the inline formsets from the form, and
+    """For a user without the source permission: drops the inline lists' formsets, and
     refuses a posted English stream whose structure is neither the stored English's nor the
     Chinese source's (so a translator can bring the English up to the Chinese, nothing else)."""
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         self.source_locked = not may_edit_source(for_user)
-        if self.source_locked:
-            self.formsets = {}
+        if self.source_locked:  # Wagtail's comments are not an inline list: they stay
+            self.formsets = {
+                name: formset
+                for name, formset in self.formsets.items()
+                if isinstance(formset, CommentFormSet)
+            }
 
     def clean(self):
         cleaned_data = super().clean()

@@ -58,3 +58,21 @@ def test_a_translator_cannot_change_which_attractions_a_day_visits(client, peopl
     data["days_en-count"] = 0  # nor remove the days
     assert client.post(f"/admin/pages/{route.pk}/edit/", data).status_code == 200
     assert list(draft(route).days_en[0].value["stops"]) == list(route.days_en[0].value["stops"])
+
+
+def test_translators_read_and_write_comments(client, people, article):
+    data = edit_form_data(article, people["translator"], title_en="Checked")
+    assert "comments-TOTAL_FORMS" in data
+    data.update(
+        {
+            "comments-TOTAL_FORMS": 1,
+            "comments-0-contentpath": "title_en",
+            "comments-0-text": "Is “cooperation” the right word here?",
+            "comments-0-replies-TOTAL_FORMS": 0,
+            "comments-0-replies-INITIAL_FORMS": 0,
+        }
+    )
+    client.force_login(people["translator"])
+    assert client.post(f"/admin/pages/{article.pk}/edit/", data).status_code == 302
+    comment = article.wagtail_admin_comments.get()
+    assert (comment.user, comment.contentpath) == (people["translator"], "title_en")
