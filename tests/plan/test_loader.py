@@ -186,3 +186,19 @@ def test_a_page_a_person_unpublished_stays_offline(db, django_user_model):
     output = run(CONTENT_DIR)
     assert not OpportunityPage.objects.get(plan_key="zhongyuan-nonggu").live
     assert "1 kept (unpublished by a person)" in output
+
+
+def test_sector_groups_are_checked_like_the_other_files(content):
+    groups = yaml.safe_load((content / "sector_groups.yaml").read_text())["sector_groups"]
+    content.rewrite(
+        "sector_groups.yaml", lambda data: data["sector_groups"][0]["sectors"].append("nothing")
+    )
+    with pytest.raises(PlanDataError) as raised:
+        validate(content)
+    assert raised.value.errors == [
+        f"sector_groups.yaml: key '{groups[0]['key']}' › sectors: unknown sectors 'nothing'"
+    ]
+
+    (content / "sector_groups.yaml").unlink()
+    with pytest.raises(CommandError, match=r"sector_groups\.yaml: missing"):
+        run(content)
