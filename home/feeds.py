@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.rich_text import expand_db_html
 
 from core.feeds import FEED_SIZE, PageFeed
 from core.public import public
@@ -16,4 +17,4 @@ class NewsFeed(PageFeed):
         return public(NewsPage.objects.all()).order_by("-date", "-pk")[:FEED_SIZE]
 
     def item_description(self, page):
-        return page.body
+        return expand_db_html(page.body)  # links to pages and documents as readers' URLs
