@@ -2,7 +2,7 @@
 
 import xml.etree.ElementTree as ET
 
-from home.models import NewsPage
+from home.models import NewsIndexPage, NewsPage
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -18,3 +18,7 @@ def test_links_in_an_article_are_addresses_readers_can_follow(client, home_page)
     assert 'href="/en/"' in linked
     assert "linktype" not in linked
 
+
+def test_no_feed_while_the_news_section_is_not_public(client, db):
+    NewsIndexPage.objects.update(live=False)
+    assert client.get("/en/feeds/news/").status_code == 404
