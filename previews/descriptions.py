@@ -5,6 +5,8 @@ from html import unescape
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from core.navigation import SECTION_DEPTH
+
 DESCRIPTION_LENGTH = 160
 # Most specific first: an editor's search description, then the page type's own summary fields.
 SUMMARY_FIELDS = ("search_description", "summary", "intro", "preamble", "body")
@@ -23,9 +25,15 @@ def page_description(page):
     return ""
 
 
+def ancestors(page):
+    """The page's ancestors below the root, read once per page object: the share card, the
+    meta tags and the breadcrumbs of a page view all need them."""
+    if "_ancestors" not in page.__dict__:
+        page.__dict__["_ancestors"] = [a for a in page.get_ancestors() if a.depth > 1]
+    return page.__dict__["_ancestors"]
+
+
 def page_section(page):
     """The top-level section (menu entry) a page belongs to; None for the home page and for
     the section pages themselves."""
-    if page.depth <= 3:
-        return None
-    return page.get_ancestors().filter(depth=3).first()
+    return next((a for a in ancestors(page) if a.depth == SECTION_DEPTH), None)
