@@ -1,9 +1,7 @@
 """A page's one-paragraph summary in the active language, for meta descriptions and cards."""
 
-from html import unescape
-
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from wagtail.utils.text import text_from_html
 
 from core.navigation import SECTION_DEPTH
 
@@ -12,14 +10,10 @@ DESCRIPTION_LENGTH = 160
 SUMMARY_FIELDS = ("search_description", "summary", "intro", "preamble", "body")
 
 
-def plain_text(value):
-    return " ".join(unescape(strip_tags(str(value or ""))).split())
-
-
 def page_description(page):
     """The first summary field with text (translated fields read the active language)."""
     for field in SUMMARY_FIELDS:
-        text = plain_text(getattr(page, field, ""))
+        text = " ".join(text_from_html(getattr(page, field, "") or "").split())
         if text:
             return Truncator(text).chars(DESCRIPTION_LENGTH)
     return ""
