@@ -102,7 +102,7 @@ class SourceLockedInlinePanel(InlinePanel):
 
         def __init__(self, **kwargs):
             form = kwargs["form"]
-            self.locked = form is not None and self.panel_relation(kwargs) not in form.formsets
+            self.locked = form is not None and kwargs["panel"].relation_name not in form.formsets
             if self.locked:
                 Panel.BoundPanel.__init__(self, **kwargs)
                 self.label = self.panel.label
@@ -113,10 +113,6 @@ class SourceLockedInlinePanel(InlinePanel):
                 ]
             else:
                 super().__init__(**kwargs)
-
-        @staticmethod
-        def panel_relation(kwargs):
-            return kwargs["panel"].relation_name
 
         def get_context_data(self, parent_context=None):
             if self.locked:
