@@ -1,14 +1,16 @@
 """Translators edit the English only, with the Chinese source beside each English field.
 
-Every other field of a page or snippet form (the Chinese text and the fields both languages
-share) requires the `home.edit_source_text` permission; Editors and Moderators have it,
-Translators do not. Wagtail then leaves those fields out of a translator's form, so they can
-neither see nor post them. In their place a translator sees the Chinese text read-only, in a row
-with the English field it is translated into.
+Every other field of a page or snippet form (the Chinese text, the fields both languages
+share, and the English slug, which is the page's address rather than prose) requires the
+`home.edit_source_text` permission; Editors and Moderators have it, Translators do not. Wagtail
+then leaves those fields out of a translator's form, so they can neither see nor post them. In
+their place a translator sees the Chinese text read-only, in a row with the English field it is
+translated into.
 
 Inline lists (a route's stops) are shared structure too: for a translator the form drops their
 formsets, so a posted list is ignored and the revision keeps the list it had, and the panel shows
-the list read-only.
+the list read-only. So is what an English stream chooses (a route's days and the attractions
+each day visits): a translator may change its text, and its items only to match the Chinese.
 """
 
 from django.template.defaultfilters import linebreaksbr
@@ -17,16 +19,34 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.comments import CommentFormSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, Panel
-from wagtail.blocks import StreamValue, StructValue
+from wagtail.blocks import (
+    CharBlock,
+    ListBlock,
+    RichTextBlock,
+    StreamBlock,
+    StreamValue,
+    StructBlock,
+    StructValue,
+    TextBlock,
+)
+from wagtail.blocks.base import BlockField
 from wagtail.blocks.list_block import ListValue
 from wagtail.fields import RichTextField
 from wagtail.rich_text import RichText
 from wagtail.utils.text import text_from_html
 
+from editorial.translation_status import NOT_PROSE
+
 SOURCE_TEXT_PERMISSION = "home.edit_source_text"
 PANEL_LISTS = ("content_panels", "promote_panels", "settings_panels", "panels")
 ENGLISH_SUFFIX = "_en"
+PROSE_BLOCKS = (CharBlock, TextBlock, RichTextBlock)
+STRUCTURE_LOCKED = _(
+    "Only the text can be translated here: the items and what they choose (days, stops) must "
+    "stay as they are or match the Chinese."
+)
 
 
 def plain_text(value):
@@ -82,7 +102,7 @@ class SourceLockedInlinePanel(InlinePanel):
 
         def __init__(self, **kwargs):
             form = kwargs["form"]
-            self.locked = form is not None and self.panel_relation(kwargs) not in form.formsets
+            self.locked = form is not None and kwargs["panel"].relation_name not in form.formsets
             if self.locked:
                 Panel.BoundPanel.__init__(self, **kwargs)
                 self.label = self.panel.label
@@ -93,10 +113,6 @@ class SourceLockedInlinePanel(InlinePanel):
                 ]
             else:
                 super().__init__(**kwargs)
-
-        @staticmethod
-        def panel_relation(kwargs):
-            return kwargs["panel"].relation_name
 
         def get_context_data(self, parent_context=None):
             if self.locked:
@@ -113,13 +129,47 @@ class SourceLockedInlinePanel(InlinePanel):
             return super().js_opts()
 
 
+def structure(block, value):
+    """A block value less its text: the choices (pages, days, stops) both languages share."""
+    if isinstance(block, StreamBlock):
+        return [(child.block_type, structure(child.block, child.value)) for child in value]
+    if isinstance(block, StructBlock):
+        children = block.child_blocks.items()
+        return {name: structure(child, value.get(name)) for name, child in children}
+    if isinstance(block, ListBlock):
+        return [structure(block.child_block, item) for item in value]
+    if isinstance(block, PROSE_BLOCKS):
+        return None
+    return block.get_prep_value(value)
+
+
 class SourceLockedFormMixin:
-    """Drops the inline formsets from the form of a user without the source permission."""
+    """For a user without the source permission: drops the inline lists' formsets, and
+    refuses a posted English stream whose structure is neither the stored English's nor the
+    Chinese source's (so a translator can bring the English up to the Chinese, nothing else)."""
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
-        if not may_edit_source(for_user):
-            self.formsets = {}
+        self.source_locked = not may_edit_source(for_user)
+        if self.source_locked:  # Wagtail's comments are not an inline list: they stay
+            self.formsets = {
+                name: formset
+                for name, formset in self.formsets.items()
+                if isinstance(formset, CommentFormSet)
+            }
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.source_locked:
+            return cleaned_data
+        for name, field in self.fields.items():
+            if not isinstance(field, BlockField) or name not in cleaned_data:
+                continue
+            source = build_localized_fieldname(name.removesuffix(ENGLISH_SUFFIX), "zh-hans")
+            allowed = [structure(field.block, getattr(self.instance, n)) for n in (name, source)]
+            if structure(field.block, cleaned_data[name]) not in allowed:
+                self.add_error(name, STRUCTURE_LOCKED)
+        return cleaned_data
 
 
 def guard_source_panels(panels):
@@ -128,10 +178,9 @@ def guard_source_panels(panels):
     guarded = []
     for panel in panels:
         if isinstance(panel, FieldPanel):
-            if panel.field_name.endswith(ENGLISH_SUFFIX):
-                source = build_localized_fieldname(
-                    panel.field_name.removesuffix(ENGLISH_SUFFIX), "zh-hans"
-                )
+            name = panel.field_name.removesuffix(ENGLISH_SUFFIX)
+            if name != panel.field_name and name not in NOT_PROSE:
+                source = build_localized_fieldname(name, "zh-hans")
                 panel = FieldRowPanel([ChineseSourcePanel(source), panel])
             elif panel.permission is None:
                 panel.permission = SOURCE_TEXT_PERMISSION

@@ -74,7 +74,7 @@ def submit_first_for_those_who_cannot_publish(menu_items, request, context):
 
 
 def confirm_workflow_step(request, page):
-    if "action-submit" in request.POST:
+    if "action-submit" in request.POST or "action-restart-workflow" in request.POST:
         replace_messages(request, *submission_message(page))
     elif "action-workflow-action" in request.POST:
         replace_messages(request, *review_message(page))

@@ -45,6 +45,12 @@ def review_message(page):
     """(level, text) once a moderator acted on `page`, judged by the page's state now."""
     page = Page.objects.get(pk=page.pk)
     title = page.get_admin_display_title()
+    problems = sent_back_by_translation_check(page)
+    if problems:  # the reviewer changed the page: the check ran again on their revision
+        return messages.ERROR, _(
+            "“%(title)s” was not published: after your approval the translation check sent it "
+            "back. %(problems)s"
+        ) % {"title": title, "problems": problems}
     state = page.workflow_states.order_by("-created_at").first()
     if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         return messages.SUCCESS, _(

@@ -3,8 +3,9 @@
 Every file is checked against its schema (plan/schema.py) before the database is touched.
 Idempotent: every object remembers the key and a fingerprint of the record it came from (and of
 the loader's mapping, LOADER_VERSION), so a second run finds it and changes nothing; a record
-whose data or mapping changed is updated; a page whose record disappeared is unpublished; an
-object a person has changed since it was loaded (per Wagtail's audit log) is kept as they left it.
+whose data or mapping changed is updated; a page whose record disappeared is unpublished, and
+published again if the record comes back; an object a person has changed since it was loaded, or
+a page a person unpublished (per Wagtail's audit log), is kept as they left it.
 """
 
 import hashlib
@@ -157,7 +158,11 @@ class PlanLoader:
         if page is not None and self.changed_by_a_person(page):
             self.count(model, "kept (edited by a person)")
             return page
-        if page is not None and page.plan_fingerprint == record_fingerprint:
+        restored = page is not None and not page.live
+        if restored and not self.unpublished_by_the_loader(page):
+            self.count(model, "kept (unpublished by a person)")
+            return page
+        if page is not None and page.live and page.plan_fingerprint == record_fingerprint:
             self.count(model, "unchanged")
             return page
         created = page is None
@@ -171,8 +176,23 @@ class PlanLoader:
         if created:
             parent.add_child(instance=page)
         page.save_revision().publish()
-        self.record_change(model, "created" if created else "updated", key)
+        if restored:
+            self.record_change(model, "republished (back in the data)", key)
+        else:
+            self.record_change(model, "created" if created else "updated", key)
         return page
+
+    @staticmethod
+    def unpublished_by_the_loader(page):
+        """Whether the page is offline because its record was gone: the loader's unpublishing is
+        the last in the audit log and has no user (a person's has, a scheduled expiry is another
+        action)."""
+        last = (
+            PageLogEntry.objects.filter(page=page, action__startswith="wagtail.unpublish")
+            .order_by("-timestamp", "-pk")
+            .first()
+        )
+        return last is not None and last.action == "wagtail.unpublish" and last.user_id is None
 
     def unpublish_removed_pages(self):
         """Unpublish the live pages whose records are gone from the data files, unless a person
@@ -548,8 +568,8 @@ class PlanLoader:
             )
             self.log(f"  {kind}: {outcomes}")
         for outcome, kind, key in self.changes:
-            # Unpublishing is always named: someone may need to look at it.
-            if self.dry_run or outcome.startswith("unpublished"):
+            # Unpublishing and republishing are always named: someone may need to look at them.
+            if self.dry_run or outcome.startswith(("unpublished", "republished")):
                 self.log(f"  {outcome}: {kind} {key}")
         totals = Counter(outcome.split(" ")[0] for outcome, _kind, _key in self.changes)
         verb = "Dry run, nothing saved; would have" if self.dry_run else "Plan loaded:"

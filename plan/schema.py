@@ -47,6 +47,14 @@ class Taxonomy(Record):
     sectors: list[Named]
 
 
+class SectorGroup(Named):
+    sectors: list[Key]
+
+
+class SectorGroups(Record):
+    sector_groups: list[SectorGroup]
+
+
 class Organisation(Named):
     kind: Literal[
         "company", "university", "research", "hospital", "government", "association", "school"
@@ -231,6 +239,7 @@ FILES = {
     "about.yaml": About,
     "taxonomy.yaml": Taxonomy,
     "organisations.yaml": Organisations,
+    "sector_groups.yaml": SectorGroups,
     "indicators.yaml": Indicators,
     "news.yaml": News,
     "opportunities.yaml": Opportunities,
@@ -307,6 +316,8 @@ def references(content_dir):
     taxonomy_fields = [(name, name) for name in ("sectors", "counties", "regions", "organisations")]
     for record in organisations:
         yield from check("organisations.yaml", record, [("region", "regions")])
+    for record in read_yaml(content_dir / "sector_groups.yaml")["sector_groups"]:
+        yield from check("sector_groups.yaml", record, [("sectors", "sectors")])
     for name, area in areas.items():
         for programme in area["programmes"]:
             yield from check(f"strategy_areas/{name}", programme, taxonomy_fields)

@@ -1,31 +1,33 @@
 """A page's one-paragraph summary in the active language, for meta descriptions and cards."""
 
-from html import unescape
-
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from wagtail.utils.text import text_from_html
+
+from core.navigation import SECTION_DEPTH
 
 DESCRIPTION_LENGTH = 160
 # Most specific first: an editor's search description, then the page type's own summary fields.
 SUMMARY_FIELDS = ("search_description", "summary", "intro", "preamble", "body")
 
 
-def plain_text(value):
-    return " ".join(unescape(strip_tags(str(value or ""))).split())
-
-
 def page_description(page):
     """The first summary field with text (translated fields read the active language)."""
     for field in SUMMARY_FIELDS:
-        text = plain_text(getattr(page, field, ""))
+        text = " ".join(text_from_html(getattr(page, field, "") or "").split())
         if text:
             return Truncator(text).chars(DESCRIPTION_LENGTH)
     return ""
 
 
+def ancestors(page):
+    """The page's ancestors below the root, read once per page object: the share card, the
+    meta tags and the breadcrumbs of a page view all need them."""
+    if "_ancestors" not in page.__dict__:
+        page.__dict__["_ancestors"] = [a for a in page.get_ancestors() if a.depth > 1]
+    return page.__dict__["_ancestors"]
+
+
 def page_section(page):
     """The top-level section (menu entry) a page belongs to; None for the home page and for
     the section pages themselves."""
-    if page.depth <= 3:
-        return None
-    return page.get_ancestors().filter(depth=3).first()
+    return next((a for a in ancestors(page) if a.depth == SECTION_DEPTH), None)

@@ -1,5 +1,5 @@
 """Share cards: a 1200×630 PNG per page and language (title, section, and for routes and
-attractions the outline of their stops), cached by the page's live revision.
+attractions the outline of their stops), cached by the newest live revision of what it shows.
 
 Chinese needs a CJK font: Noto Sans CJK from Debian's fonts-noto-cjk
 (scripts/system-packages.sh). Without it the card still renders, in Pillow's built-in font."""
@@ -100,20 +100,28 @@ def render_card(title, section, site_name, points=()):
     return output.getvalue()
 
 
-def card_points(page):
+def card_stops(page):
+    """The attractions whose outline the card draws."""
     if isinstance(page, RoutePage):
-        return [position(attraction) for attraction in page.itinerary.attractions]
+        return page.itinerary.attractions
     if isinstance(page, AttractionPage):
-        return [position(page)]
+        return [page]
     return []
 
 
+def card_revision(page):
+    """The newest live revision of what the card shows (the page, its section, its stops).
+    Revision ids only grow, so this changes whenever the card would, and names it in its URL."""
+    shown = [page, page_section(page), *card_stops(page)]
+    return max(shown_page.live_revision_id or 0 for shown_page in shown if shown_page)
+
+
 def cache_key(page, language):
-    return f"share-card:{page.pk}:{page.live_revision_id or 0}:{language}"
+    return f"share-card:{page.pk}:{card_revision(page)}:{language}"
 
 
 def share_card(page):
-    """The card of `page` (specific) in the active language, rendered once per live revision."""
+    """The card of `page` (specific) in the active language, rendered once per card revision."""
     key = cache_key(page, get_language())
     png = django_cache.get(key)
     if png is None:
@@ -122,7 +130,7 @@ def share_card(page):
             page.title,
             section.title if section else "",
             _("Xinxiang Open Cooperation Portal"),
-            card_points(page),
+            [position(attraction) for attraction in card_stops(page)],
         )
         django_cache.set(key, png, CACHE_SECONDS)
     return png

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from core.links import absolute_url
 from tourism.models import AttractionPage, EventPage, RoutePage
 
-from .descriptions import page_description
+from .descriptions import ancestors, page_description
 
 SCHEMA = "https://schema.org"
 
@@ -32,9 +32,8 @@ def publisher(request):
 
 def breadcrumbs(page, request):
     """The trail of templates/includes/breadcrumbs.html (strategy areas by their short title)."""
-    trail = [ancestor for ancestor in page.get_ancestors() if ancestor.depth > 1]
     items = []
-    for position, crumb in enumerate([*trail, page], start=1):
+    for position, crumb in enumerate([*ancestors(page), page], start=1):
         short_title = getattr(crumb.specific_deferred, "short_title", "")
         name = _("Home") if crumb.depth == 2 else (short_title or crumb.title)
         items.append(

@@ -1,9 +1,31 @@
 """Driving the page editor and the workflow through the admin, as each role's browser would."""
 
 from wagtail.admin.rich_text import DraftailRichTextArea
+from wagtail.blocks import ListBlock, RichTextBlock, StreamBlock, StructBlock
 from wagtail.blocks.base import BlockField
 from wagtail.models import Page
-from wagtail.test.utils.form_data import rich_text
+from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+
+def block_data(block, value):
+    """A block value as the stream editor posts it (before nested_form_data flattens it)."""
+    if isinstance(block, StreamBlock):
+        items = [(child.block, child.value, {"type": child.block_type}) for child in value]
+    elif isinstance(block, ListBlock):
+        items = [(block.child_block, item, {}) for item in value]
+    elif isinstance(block, StructBlock):
+        children = block.child_blocks.items()
+        return {name: block_data(child, value.get(name)) for name, child in children}
+    elif isinstance(block, RichTextBlock):
+        return rich_text(value.source if value else "")
+    else:
+        value = block.get_prep_value(value)
+        return "" if value is None else value
+    data = {
+        str(index): {**extra, "value": block_data(child, item), "deleted": "", "order": index}
+        for index, (child, item, extra) in enumerate(items)
+    }
+    return {**data, "count": len(items)}
 
 
 def edit_form_data(page, user, **changes):
@@ -14,8 +36,8 @@ def edit_form_data(page, user, **changes):
         data.update({field.html_name: field.value() for field in formset.management_form})
     for name, field in form.fields.items():
         if isinstance(field, BlockField):
-            del data[name]  # posted as an empty stream: these tests change other fields
-            data[f"{name}-count"] = 0
+            del data[name]
+            data.update(nested_form_data({name: block_data(field.block, getattr(page, name))}))
         elif isinstance(field.widget, DraftailRichTextArea):
             data[name] = rich_text(str(data[name] or ""))
     data.update(changes)

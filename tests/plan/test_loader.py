@@ -164,3 +164,41 @@ def test_dry_run_prints_what_would_change_and_changes_nothing(content, db):
     assert "Dry run, nothing saved; would have 0 created, 1 updated, 1 unpublished." in output
     assert page_states() == before
     assert OpportunityPage.objects.get(plan_key="zhongyuan-nonggu").live
+
+
+def test_a_restored_record_publishes_its_page_again(content, db):
+    from cooperation.models import OpportunityPage
+
+    original = (content / "opportunities.yaml").read_text(encoding="utf-8")
+    content.rewrite("opportunities.yaml", remove_zhongyuan_nonggu)
+    run(content)
+    (content / "opportunities.yaml").write_text(original, encoding="utf-8")
+    output = run(content)
+    assert OpportunityPage.objects.get(plan_key="zhongyuan-nonggu").live
+    assert "republished (back in the data): opportunity zhongyuan-nonggu" in output
+
+
+def test_a_page_a_person_unpublished_stays_offline(db, django_user_model):
+    from cooperation.models import OpportunityPage
+
+    editor = django_user_model.objects.create_superuser("editor-u", password="x")
+    OpportunityPage.objects.get(plan_key="zhongyuan-nonggu").unpublish(user=editor)
+    output = run(CONTENT_DIR)
+    assert not OpportunityPage.objects.get(plan_key="zhongyuan-nonggu").live
+    assert "1 kept (unpublished by a person)" in output
+
+
+def test_sector_groups_are_checked_like_the_other_files(content):
+    groups = yaml.safe_load((content / "sector_groups.yaml").read_text())["sector_groups"]
+    content.rewrite(
+        "sector_groups.yaml", lambda data: data["sector_groups"][0]["sectors"].append("nothing")
+    )
+    with pytest.raises(PlanDataError) as raised:
+        validate(content)
+    assert raised.value.errors == [
+        f"sector_groups.yaml: key '{groups[0]['key']}' › sectors: unknown sectors 'nothing'"
+    ]
+
+    (content / "sector_groups.yaml").unlink()
+    with pytest.raises(CommandError, match=r"sector_groups\.yaml: missing"):
+        run(content)

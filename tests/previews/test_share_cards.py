@@ -69,3 +69,21 @@ def test_cards_differ_by_language_and_outline_an_attractions_point(client):
 def test_no_card_for_a_page_that_is_not_public(client, south_taihang):
     south_taihang.unpublish()
     assert client.get(f"/en/share-cards/{south_taihang.pk}-1.png").status_code == 404
+
+
+def test_a_card_is_renewed_when_its_section_or_a_stop_changes(client, south_taihang):
+    path = og_image(client, page_url_in(south_taihang, "en"))
+    card = client.get(path).content
+
+    attraction = south_taihang.itinerary.attractions[0]
+    attraction.latitude += 1
+    attraction.save_revision().publish()
+    moved = og_image(client, page_url_in(south_taihang, "en"))
+    assert moved != path
+    assert client.get(path).url == moved
+    assert client.get(moved).content != card
+
+    section = south_taihang.get_parent().specific
+    section.title_en = "Travel"
+    section.save_revision().publish()
+    assert og_image(client, page_url_in(south_taihang, "en")) not in (path, moved)
