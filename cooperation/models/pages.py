@@ -153,12 +153,7 @@ class OpportunityIndexPage(RoutablePageMixin, SectionPage):
         return OpportunityFeed()(request, index_page=self)
 
     def get_cached_paths(self):
-        return [
-            "/",
-            self.reverse_subpage("feed"),
-            self.reverse_subpage("export_csv"),
-            self.reverse_subpage("export_json"),
-        ]
+        return ["/", self.reverse_subpage("export_csv"), self.reverse_subpage("export_json")]
 
     @path("export/csv/", name="export_csv")
     def export_csv(self, request):

@@ -57,12 +57,3 @@ def test_a_filtered_listing_has_its_own_feed(client, language):
 def test_news_and_events_feeds(client, path, model):
     entries = valid_atom(client.get(path))
     assert len(entries) == model.objects.live().count() > 0
-
-
-def test_publishing_purges_the_opportunity_feed():
-    from caching.purge import page_urls
-
-    index = OpportunityIndexPage.objects.get()
-    urls = page_urls(index)
-    for language, slug in [("en", index.slug_en), ("zh-hans", index.slug_zh_hans)]:
-        assert any(url.endswith(f"/{language}/{slug}/feed/") for url in urls), urls
