@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.http import HttpResponseBadRequest
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -303,11 +303,13 @@ class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["itinerary"] = self.itinerary
-        context["map_points"] = self.itinerary.map_points(request)
-        context["events"] = self.events_along()
-        context["day_plans"] = self.day_plans()
-        context["day_variants"] = self.day_variants()
+        # Lazy: a page viewed again is served from the page-body fragment cache, and none of
+        # these queries should run for it. The template calls them when it renders.
+        context["itinerary"] = SimpleLazyObject(lambda: self.itinerary)
+        context["map_points"] = lambda: self.itinerary.map_points(request)
+        context["events"] = self.events_along
+        context["day_plans"] = self.day_plans
+        context["day_variants"] = self.day_variants
         return context
 
     @path("gpx/", name="gpx")
