@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
@@ -102,6 +103,13 @@ def restriction_changed(instance, **kwargs):
     retire(subtree_urls(instance.page) if get_backends() else set())
 
 
+def image_changed(instance, created=False, **kwargs):
+    """Cached pages name an image's renditions: a new file (which deletes them), a new focal
+    point (a new crop) or a deletion must reach the pages that show it. A new upload is on none."""
+    if not created:
+        retire(set())
+
+
 page_published.connect(page_changed, dispatch_uid="caching.published")
 page_unpublished.connect(page_changed, dispatch_uid="caching.unpublished")
 pre_page_move.connect(before_move, dispatch_uid="caching.before_move")
@@ -112,3 +120,5 @@ post_save.connect(
 post_delete.connect(
     restriction_changed, sender=PageViewRestriction, dispatch_uid="caching.unrestricted"
 )
+post_save.connect(image_changed, sender=get_image_model(), dispatch_uid="caching.image_saved")
+post_delete.connect(image_changed, sender=get_image_model(), dispatch_uid="caching.image_deleted")

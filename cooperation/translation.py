@@ -9,6 +9,7 @@ from cooperation.models import (
     SectorGroup,
     StrategyAreaPage,
 )
+from core.models import HERO_TRANSLATED_FIELDS
 
 
 @register(CooperationIndexPage)
@@ -19,17 +20,17 @@ class IndexPageTR(TranslationOptions):
 
 @register(StrategyAreaPage)
 class StrategyAreaPageTR(TranslationOptions):
-    fields = ("short_title", "intro", "box_title", "box")
+    fields = ("short_title", "intro", "box_title", "box", *HERO_TRANSLATED_FIELDS)
 
 
 @register(ProgrammePage)
 class ProgrammePageTR(TranslationOptions):
-    fields = ("summary", "actions", "body")
+    fields = ("summary", "actions", "body", *HERO_TRANSLATED_FIELDS)
 
 
 @register(OpportunityPage)
 class OpportunityPageTR(TranslationOptions):
-    fields = ("summary", "clause_quote")
+    fields = ("summary", "clause_quote", *HERO_TRANSLATED_FIELDS)
 
 
 @register(Organisation)

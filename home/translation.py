@@ -1,5 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from core.models import HERO_TRANSLATED_FIELDS
 from home.models import (
     AboutPlanPage,
     HomePage,
@@ -40,7 +41,7 @@ class NewsIndexPageTR(TranslationOptions):
 
 @register(NewsPage)
 class NewsPageTR(TranslationOptions):
-    fields = ("body",)
+    fields = ("body", *HERO_TRANSLATED_FIELDS)
 
 
 @register(Indicator)

@@ -1,5 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from core.models import HERO_TRANSLATED_FIELDS
 from tourism.models import AttractionPage, EventPage, RoutePage, TourismIndexPage
 
 
@@ -17,14 +18,15 @@ class AttractionPageTR(TranslationOptions):
         "tickets",
         "getting_there",
         "accessibility",
+        *HERO_TRANSLATED_FIELDS,
     )
 
 
 @register(EventPage)
 class SummaryPageTR(TranslationOptions):
-    fields = ("summary", "clause_quote")
+    fields = ("summary", "clause_quote", *HERO_TRANSLATED_FIELDS)
 
 
 @register(RoutePage)
 class RoutePageTR(TranslationOptions):
-    fields = ("intro", "days", "practical", "clause_quote")
+    fields = ("intro", "days", "practical", "clause_quote", *HERO_TRANSLATED_FIELDS)

@@ -15,7 +15,14 @@ from cooperation.api_serializers import NamedSnippetSerializer
 from cooperation.blocks import BoxItemBlock
 from cooperation.county_map import markers
 from core.clauses import clause_label
-from core.models import CLAUSE_PANEL, PlanClauseMixin, PlanSourced, SectionPage
+from core.models import (
+    CLAUSE_PANEL,
+    IMAGES_PANEL,
+    PageImages,
+    PlanClauseMixin,
+    PlanSourced,
+    SectionPage,
+)
 from core.public import public
 
 
@@ -31,7 +38,7 @@ class CooperationIndexPage(SectionPage):
         return context
 
 
-class StrategyAreaPage(PlanSourced, Page):
+class StrategyAreaPage(PlanSourced, PageImages, Page):
     """One strategy area: a chapter (3–8) of the plan."""
 
     chapter = models.PositiveSmallIntegerField(_("chapter"), unique=True)
@@ -49,6 +56,7 @@ class StrategyAreaPage(PlanSourced, Page):
             [FieldPanel("box_number"), FieldPanel("box_title"), FieldPanel("box")],
             heading=_("Box of key projects"),
         ),
+        IMAGES_PANEL,
     ]
     search_fields = Page.search_fields + [
         index.SearchField("short_title"),
@@ -80,7 +88,7 @@ class StrategyAreaPage(PlanSourced, Page):
         return context
 
 
-class ProgrammePage(PlanSourced, Page):
+class ProgrammePage(PlanSourced, PageImages, Page):
     """A section (第N节) of a strategy-area chapter: one cooperation programme."""
 
     chapter = models.PositiveSmallIntegerField(_("chapter"))
@@ -99,6 +107,7 @@ class ProgrammePage(PlanSourced, Page):
         FieldPanel("body"),
         FieldPanel("regions"),
         FieldPanel("sectors"),
+        IMAGES_PANEL,
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -168,7 +177,7 @@ class OpportunityIndexPage(RoutablePageMixin, SectionPage):
         return export_json(self, request)
 
 
-class OpportunityPage(PlanSourced, PlanClauseMixin, Page):
+class OpportunityPage(PlanSourced, PlanClauseMixin, PageImages, Page):
     """A key project, park, platform, event or partnership named in the plan."""
 
     class Kind(models.TextChoices):
@@ -214,6 +223,7 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, Page):
         FieldPanel("regions"),
         FieldPanel("organisations"),
         CLAUSE_PANEL,
+        IMAGES_PANEL,
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

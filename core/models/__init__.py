@@ -1,3 +1,4 @@
+from .images import HERO_TRANSLATED_FIELDS, IMAGES_PANEL, PageImages
 from .mixins import CLAUSE_PANEL, PlanClauseMixin, PlanSourced
 from .pages import SectionPage
 from .snippets import County, NamedSnippet, PartnerRegion, Sector
@@ -5,7 +6,10 @@ from .snippets import County, NamedSnippet, PartnerRegion, Sector
 __all__ = [
     "CLAUSE_PANEL",
     "County",
+    "HERO_TRANSLATED_FIELDS",
+    "IMAGES_PANEL",
     "NamedSnippet",
+    "PageImages",
     "PartnerRegion",
     "PlanClauseMixin",
     "PlanSourced",

@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.models import PlanSourced, SectionPage
+from core.models import IMAGES_PANEL, PageImages, PlanSourced, SectionPage
 from core.public import public
 from home.blocks import ChapterBlock
 
@@ -136,11 +136,11 @@ class NewsIndexPage(SectionPage):
         return context
 
 
-class NewsPage(PlanSourced, Page):
+class NewsPage(PlanSourced, PageImages, Page):
     date = models.DateField(_("date"))
     body = RichTextField(_("text"))
 
-    content_panels = Page.content_panels + [FieldPanel("date"), FieldPanel("body")]
+    content_panels = Page.content_panels + [FieldPanel("date"), FieldPanel("body"), IMAGES_PANEL]
     search_fields = Page.search_fields + [index.SearchField("body")]
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []

@@ -20,7 +20,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.links import absolute_url
-from core.models import CLAUSE_PANEL, PlanClauseMixin, PlanSourced, SectionPage
+from core.models import (
+    CLAUSE_PANEL,
+    IMAGES_PANEL,
+    PageImages,
+    PlanClauseMixin,
+    PlanSourced,
+    SectionPage,
+)
 from core.public import public
 from tourism import exports
 from tourism.blocks import DayBlock
@@ -154,7 +161,7 @@ class TourismIndexPage(RoutablePageMixin, SectionPage):
         return exports.download(document, exports.ICALENDAR_TYPE, "xinxiang-trip.ics")
 
 
-class AttractionPage(PlanSourced, PlanClauseMixin, Page):
+class AttractionPage(PlanSourced, PlanClauseMixin, PageImages, Page):
     summary = models.TextField(_("what the plan says"))
     county = models.ForeignKey(
         "core.County", verbose_name=_("county or district"), on_delete=models.PROTECT
@@ -197,6 +204,7 @@ class AttractionPage(PlanSourced, PlanClauseMixin, Page):
             heading=_("Practical information"),
         ),
         CLAUSE_PANEL,
+        IMAGES_PANEL,
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -225,7 +233,7 @@ class AttractionPage(PlanSourced, PlanClauseMixin, Page):
 ROUTE_DAY_VARIANTS = (1, 2, 3)
 
 
-class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, Page):
+class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, PageImages, Page):
     intro = RichTextField(_("introduction"))
     days = StreamField([("day", DayBlock())], blank=True, verbose_name=_("day-by-day plan"))
     practical = RichTextField(_("practical information"), blank=True)
@@ -236,6 +244,7 @@ class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, Page):
         FieldPanel("days"),
         FieldPanel("practical"),
         CLAUSE_PANEL,
+        IMAGES_PANEL,
     ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
@@ -343,7 +352,7 @@ class RouteStop(Orderable):
     panels = [FieldPanel("attraction")]
 
 
-class EventPage(PlanSourced, PlanClauseMixin, Page):
+class EventPage(PlanSourced, PlanClauseMixin, PageImages, Page):
     class Kind(models.TextChoices):
         FESTIVAL = "festival", _("Festival")
         FORUM = "forum", _("Forum")
@@ -395,6 +404,7 @@ class EventPage(PlanSourced, PlanClauseMixin, Page):
         ),
         InlinePanel("dates", label=_("Dates, one entry per year")),
         CLAUSE_PANEL,
+        IMAGES_PANEL,
     ]
     search_fields = Page.search_fields + [index.SearchField("summary")]
     parent_page_types = ["tourism.TourismIndexPage"]
