@@ -60,3 +60,17 @@ def test_the_last_dates_stay_when_no_later_ones_are_entered(festival):
     assert "Moved 0 events" in refresh("2027-01-01")
     festival.refresh_from_db()
     assert festival.start_date == date(2026, 9, 19)
+
+
+@pytest.mark.parametrize(("language", "label"), [("en", "Last held:"), ("zh-hans", "上次举办：")])
+def test_an_event_held_for_the_last_time_is_not_shown_as_upcoming(client, db, language, label):
+    event = EventPage.objects.live().get(plan_key="yellow-river-forum")
+    EventDate.objects.create(event=event, start_date=date(2020, 9, 20), end_date=date(2020, 9, 22))
+    event.save()
+    assert event.has_passed and event.next_date(date(2030, 1, 1)) == date(2020, 9, 20)
+    body = client.get(f"/{language}/tourism/").content.decode()
+    assert f'{label} <time datetime="2020-09-20">' in card(body, event)
+
+    EventDate.objects.create(event=event, start_date=date(2099, 9, 19))
+    event.save()
+    assert not event.has_passed
