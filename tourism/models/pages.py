@@ -433,6 +433,14 @@ class EventPage(PlanSourced, PlanClauseMixin, PageImages, Page):
         return date(2000, self.month, self.day or 1) if self.month else None
 
     @property
+    def has_passed(self):
+        """Whether the stored dates are over, so the event was last held then (each night
+        refresh_event_dates moves them on to later entered dates, if any)."""
+        return self.start_date is not None and (self.end_date or self.start_date) < (
+            timezone.localdate()
+        )
+
+    @property
     def in_calendar(self):
         return self.start_date is not None or self.is_yearly
 
@@ -458,7 +466,10 @@ class EventPage(PlanSourced, PlanClauseMixin, PageImages, Page):
         return self.is_yearly and (day.month, day.day) == (self.month, self.day)
 
     def next_date(self, today):
-        """The next entered date, or the next month/day on or after `today`; None if undated."""
+        """The first day of the entered dates still running on or after `today`, else of the
+        last entered ones, when the event was last held (a past date: the card says "Last
+        held"); for an event known only as a day of the year, its next date on or after
+        `today`; None if undated."""
         occurrence = self.next_occurrence(today)
         if occurrence or not self.is_yearly:
             return occurrence and occurrence[0]
