@@ -5,15 +5,19 @@ import json
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, WorkflowState
 
 from cooperation.models import Organisation
 from core.models import Sector
+from editorial.translator_access import row_texts
 from home.models import Indicator
 from tests.editorial.admin_text import english_phrases
 from tests.editorial.workflow_client import edit_form_data, submit
+from tourism.models import AttractionPage, EventPage, RouteStop
 
 
 def edit_page_html(client, user, page):
@@ -62,6 +66,35 @@ def test_a_crafted_post_cannot_change_a_routes_stops(client, people):
     assert 'name="stops-TOTAL_FORMS"' not in html
     first = route.stops.first().attraction
     assert str(first) in html  # the list, read-only
+
+
+def test_a_translators_read_only_stops_take_the_same_queries_however_many(client, people):
+    route = Page.objects.filter(content_type__model="routepage").first().specific
+    attractions = AttractionPage.objects.exclude(
+        pk__in=[stop.attraction_id for stop in route.stops.all()]
+    )[:3]
+    client.force_login(people["translator"])
+    client.get(f"/admin/pages/{route.pk}/edit/")  # the first view subscribes them to comments
+    queries = []
+    for added in ([], attractions):
+        for attraction in added:
+            route.stops.add(RouteStop(attraction=attraction))
+        # Published: the editor loads a draft's stops from its revision, which Wagtail checks
+        # against the database one stop at a time, whoever edits.
+        route.save_revision(user=people["editor"]).publish()
+        with CaptureQueriesContext(connection) as context:
+            html = client.get(f"/admin/pages/{route.pk}/edit/").content.decode()
+        queries.append(len(context))
+    with translation.override("en"):  # the translator's admin language
+        assert all(str(attraction) in html for attraction in attractions)
+    assert queries[0] == queries[1]
+
+
+def test_read_only_rows_show_choices_by_their_label():
+    event = EventPage(kind=EventPage.Kind.FESTIVAL, title="Peach blossom festival")
+    with translation.override("en"):
+        rows = row_texts(EventPage, [event], ["title", "kind"])
+    assert rows == ["Peach blossom festival · Festival"]
 
 
 def primary_action(html):
