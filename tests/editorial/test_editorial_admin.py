@@ -16,7 +16,7 @@ from core.models import Sector
 from editorial.translator_access import row_texts
 from home.models import Indicator
 from tests.editorial.admin_text import english_phrases
-from tests.editorial.workflow_client import edit_form_data, submit
+from tests.editorial.workflow_client import edit, edit_form_data, submit
 from tourism.models import AttractionPage, EventPage, RouteStop
 
 
@@ -148,6 +148,20 @@ def test_dashboard_panels_show_each_role_its_work(client, people, article):
     assert "Awaiting my review" not in editor_view
     moderator_view = dashboard(client, people["moderator"])
     assert "Nothing is waiting for your review." in moderator_view
+
+
+def test_the_translators_panel_judges_the_pages_again_only_after_a_change(client, people, article):
+    views = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as context:
+            dashboard(client, people["translator"])
+        views.append([query["sql"] for query in context.captured_queries])
+    judged = [any("MD5" in sql for sql in view) for view in views]
+    assert judged == [True, False]
+    assert len(views[1]) < len(views[0])
+
+    edit(client, people["editor"], article, "save", title_zh_hans="草稿里改过的标题")
+    assert f'href="/admin/pages/{article.pk}/edit/"' in dashboard(client, people["translator"])
 
 
 def test_moderator_approves_from_the_dashboard_and_is_told_it_is_published(client, people, article):
