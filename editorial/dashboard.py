@@ -1,12 +1,14 @@
 """Dashboard panels that show each role its own work, with counts and links."""
 
+from django.core.cache import cache
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
-from wagtail.models import GroupApprovalTask, Page, TaskState, WorkflowState
+from wagtail.models import GroupApprovalTask, Page, Revision, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core.content_version import content_version
 from editorial.translation_status import problems_by_page
 from editorial.translator_access import may_edit_source
 
@@ -85,6 +87,18 @@ class AwaitingMyReviewPanel(WorkPanel):
         return rows
 
 
+def english_problems_of_every_page():
+    """problems_by_page over every page, judged again only once something is published or a
+    revision is saved (a draft leaves the content version as it was, so its id is in the key)."""
+    latest_revision = Revision.objects.order_by("-id").values_list("id", flat=True).first()
+    key = f"editorial:english-problems:{content_version()}:{latest_revision}"
+    problems = cache.get(key)
+    if problems is None:
+        problems = problems_by_page(Page.objects.all())
+        cache.set(key, problems)
+    return problems
+
+
 class EnglishToWritePanel(WorkPanel):
     name = "english_to_write"
     order = 60
@@ -102,8 +116,8 @@ class EnglishToWritePanel(WorkPanel):
         editable = PagePermissionPolicy().instances_user_has_permission_for(
             self.request.user, "change"
         )
-        problems = problems_by_page(editable)
-        pages = Page.objects.filter(pk__in=problems).order_by("path")
+        problems = english_problems_of_every_page()
+        pages = editable.filter(pk__in=list(problems)).order_by("path")
         return [self.page_row(page, problems[page.pk].describe()) for page in pages]
 
 

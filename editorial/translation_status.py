@@ -4,7 +4,8 @@ Works on `Revision.content` (the serialised field values), so the workflow task 
 report judge a revision the same way without rebuilding page objects.
 
 A field's English is *missing* when the Chinese has text and the English has none, and *stale*
-when the Chinese changed since the baseline revision while the English did not.
+when the Chinese has changed since the first revision with the current English (however many
+revisions ago that was, within the last HISTORY of the page).
 """
 
 import json
@@ -13,7 +14,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Window
-from django.db.models.functions import RowNumber
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import MD5, RowNumber
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from modeltranslation.translator import NotRegistered, translator
@@ -22,6 +24,8 @@ from wagtail.models import Revision
 
 # Derived from the slug (url_path) or the same ASCII key in both languages (slug): not prose.
 NOT_PROSE = {"url_path", "slug"}
+# Revisions per page that problems_by_page looks back through (see there).
+HISTORY = 50
 
 
 def translated_fields(model):
@@ -70,18 +74,28 @@ class EnglishProblems:
         return " ".join(parts)
 
 
-def english_problems(model, content, baseline=None):
-    """Compare one revision's content with its baseline's (both `Revision.content` dicts)."""
+def english_problems(model, content, history):
+    """What the English of a revision lacks.
+
+    `content` is the revision's `Revision.content`; `history` is its page's revisions, newest
+    first and starting with it, each a dict {content key: MD5 of its value}.
+    A field's English is older than its Chinese when the Chinese now differs from the Chinese of
+    the first revision with the current English: the text it was written for. (The first, not
+    the last revision in which the English changed: an English put back to an earlier text, as
+    an edit of the live page does after a draft's, is still that earlier Chinese's translation.)
+    """
     problems = EnglishProblems(model)
     for name in translated_fields(model):
         zh_key = build_localized_fieldname(name, "zh-hans")
         en_key = build_localized_fieldname(name, "en")
-        zh, en = content.get(zh_key), content.get(en_key)
-        if is_blank(zh):
+        if is_blank(content.get(zh_key)):
             continue
-        if is_blank(en):
+        if is_blank(content.get(en_key)):
             problems.missing.append(name)
-        elif baseline is not None and zh != baseline.get(zh_key) and en == baseline.get(en_key):
+            continue
+        latest = history[0]
+        written = next(old for old in reversed(history) if old[en_key] == latest[en_key])
+        if written[zh_key] != latest[zh_key]:
             problems.stale.append(name)
     return problems
 
@@ -89,14 +103,24 @@ def english_problems(model, content, baseline=None):
 def problems_by_page(pages):
     """{page id: EnglishProblems} for the pages whose latest revision has any, in three queries.
 
-    The latest revision is compared with the live one when it is a newer draft, else with the
-    revision before it (the change that made it live).
+    Each page's last HISTORY revisions are compared by the MD5 of their translated fields,
+    computed by the database so that their text is not fetched (only the latest revision's
+    content is, to tell blank fields). The bound's one blind spot: a Chinese change whose
+    English was never updated is no longer noticed once HISTORY later revisions have left that
+    field's Chinese and English as they were. A larger window only costs more digests.
     """
-    pages = list(
-        pages.exclude(latest_revision=None).values("id", "latest_revision", "live_revision")
+    pages = dict(pages.exclude(latest_revision=None).values_list("id", "content_type"))
+    models = {
+        pk: ContentType.objects.get_for_id(type_id).model_class() for pk, type_id in pages.items()
+    }
+    keys = sorted(
+        build_localized_fieldname(name, language)
+        for model in set(models.values())
+        for name in translated_fields(model)
+        for language in ("zh-hans", "en")
     )
     recent = (
-        Revision.page_revisions.filter(object_id__in=[str(page["id"]) for page in pages])
+        Revision.page_revisions.filter(object_id__in=[str(pk) for pk in pages])
         .annotate(
             rank=Window(
                 RowNumber(),
@@ -104,24 +128,22 @@ def problems_by_page(pages):
                 order_by=[F("created_at").desc(), F("id").desc()],
             )
         )
-        .filter(rank__lte=2)
+        .filter(rank__lte=HISTORY)
     )
-    by_page = defaultdict(list)
-    for revision in recent:
-        by_page[int(revision.object_id)].append(revision)
-    live_ids = {page["live_revision"] for page in pages} - {
-        page["latest_revision"] for page in pages
-    }
-    live = Revision.objects.in_bulk(live_ids - {None})
+    revisions = (
+        Revision.objects.filter(id__in=recent.values("id"))
+        .annotate(**{key: MD5(KeyTextTransform(key, "content")) for key in keys})
+        .order_by("-created_at", "-id")
+        .values("id", "object_id", *keys)
+    )
+    history = defaultdict(list)
+    for revision in revisions:
+        history[int(revision.pop("object_id"))].append(revision)
+    latest = Revision.objects.in_bulk([page_history[0]["id"] for page_history in history.values()])
     found = {}
-    for page in pages:
-        latest, *previous = by_page[page["id"]]
-        if page["live_revision"] and page["live_revision"] != latest.pk:
-            baseline = live[page["live_revision"]]
-        else:
-            baseline = previous[0] if previous else None
-        model = ContentType.objects.get_for_id(latest.content_type_id).model_class()
-        problems = english_problems(model, latest.content, baseline and baseline.content)
+    for pk, page_history in history.items():
+        content = latest[page_history[0]["id"]].content
+        problems = english_problems(models[pk], content, page_history)
         if problems:
-            found[page["id"]] = problems
+            found[pk] = problems
     return found

@@ -87,6 +87,28 @@ class ChineseSourcePanel(FieldPanel):
             return not may_edit_source(self.request.user) and super().is_shown()
 
 
+def row_texts(model, items, names):
+    """Each item's fields `names` as a line of text: a choice by its label, and a foreign key by
+    the object it points to, fetched for all the items in one query."""
+    fields = [model._meta.get_field(name) for name in names]
+    related = {
+        field.name: field.related_model._default_manager.in_bulk(
+            {getattr(item, field.attname) for item in items} - {None}
+        )
+        for field in fields
+        if field.many_to_one
+    }
+
+    def text(item, field):
+        if field.name in related:
+            return str(related[field.name].get(getattr(item, field.attname), "—"))
+        if field.choices:
+            return str(getattr(item, f"get_{field.name}_display")())
+        return str(getattr(item, field.name))
+
+    return [" · ".join(text(item, field) for field in fields) for item in items]
+
+
 class SourceLockedInlinePanel(InlinePanel):
     """An inline list that users without the source permission see but cannot change."""
 
@@ -107,10 +129,8 @@ class SourceLockedInlinePanel(InlinePanel):
                 Panel.BoundPanel.__init__(self, **kwargs)
                 self.label = self.panel.label
                 fields = self.panel.child_edit_handler.get_form_options().get("fields", [])
-                self.rows = [
-                    " · ".join(str(getattr(item, name)) for name in fields)
-                    for item in getattr(self.instance, self.panel.relation_name).all()
-                ]
+                items = list(getattr(self.instance, self.panel.relation_name).all())
+                self.rows = row_texts(self.panel.db_field.related_model, items, fields)
             else:
                 super().__init__(**kwargs)
 

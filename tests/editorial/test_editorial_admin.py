@@ -5,15 +5,19 @@ import json
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page, WorkflowState
 
 from cooperation.models import Organisation
 from core.models import Sector
+from editorial.translator_access import row_texts
 from home.models import Indicator
 from tests.editorial.admin_text import english_phrases
-from tests.editorial.workflow_client import edit_form_data, submit
+from tests.editorial.workflow_client import edit, edit_form_data, submit
+from tourism.models import AttractionPage, EventPage, RouteStop
 
 
 def edit_page_html(client, user, page):
@@ -62,6 +66,35 @@ def test_a_crafted_post_cannot_change_a_routes_stops(client, people):
     assert 'name="stops-TOTAL_FORMS"' not in html
     first = route.stops.first().attraction
     assert str(first) in html  # the list, read-only
+
+
+def test_a_translators_read_only_stops_take_the_same_queries_however_many(client, people):
+    route = Page.objects.filter(content_type__model="routepage").first().specific
+    attractions = AttractionPage.objects.exclude(
+        pk__in=[stop.attraction_id for stop in route.stops.all()]
+    )[:3]
+    client.force_login(people["translator"])
+    client.get(f"/admin/pages/{route.pk}/edit/")  # the first view subscribes them to comments
+    queries = []
+    for added in ([], attractions):
+        for attraction in added:
+            route.stops.add(RouteStop(attraction=attraction))
+        # Published: the editor loads a draft's stops from its revision, which Wagtail checks
+        # against the database one stop at a time, whoever edits.
+        route.save_revision(user=people["editor"]).publish()
+        with CaptureQueriesContext(connection) as context:
+            html = client.get(f"/admin/pages/{route.pk}/edit/").content.decode()
+        queries.append(len(context))
+    with translation.override("en"):  # the translator's admin language
+        assert all(str(attraction) in html for attraction in attractions)
+    assert queries[0] == queries[1]
+
+
+def test_read_only_rows_show_choices_by_their_label():
+    event = EventPage(kind=EventPage.Kind.FESTIVAL, title="Peach blossom festival")
+    with translation.override("en"):
+        rows = row_texts(EventPage, [event], ["title", "kind"])
+    assert rows == ["Peach blossom festival · Festival"]
 
 
 def primary_action(html):
@@ -115,6 +148,20 @@ def test_dashboard_panels_show_each_role_its_work(client, people, article):
     assert "Awaiting my review" not in editor_view
     moderator_view = dashboard(client, people["moderator"])
     assert "Nothing is waiting for your review." in moderator_view
+
+
+def test_the_translators_panel_judges_the_pages_again_only_after_a_change(client, people, article):
+    views = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as context:
+            dashboard(client, people["translator"])
+        views.append([query["sql"] for query in context.captured_queries])
+    judged = [any("MD5" in sql for sql in view) for view in views]
+    assert judged == [True, False]
+    assert len(views[1]) < len(views[0])
+
+    edit(client, people["editor"], article, "save", title_zh_hans="草稿里改过的标题")
+    assert f'href="/admin/pages/{article.pk}/edit/"' in dashboard(client, people["translator"])
 
 
 def test_moderator_approves_from_the_dashboard_and_is_told_it_is_published(client, people, article):

@@ -165,6 +165,32 @@ def test_both_languages_changed_together_need_no_work(client, people, article):
     assert problems_by_page(Page.objects.all()) == {}
 
 
+def latest(page):
+    return Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
+
+
+def test_a_published_chinese_change_stays_flagged_until_the_english_follows(
+    client, people, article
+):
+    edit(client, people["moderator"], article, "publish", title_zh_hans="主持人发布的新标题")
+    # Another edit, of another field, and the check the submission goes through.
+    response = submit(client, people["editor"], latest(article), body_en="Revised English text")
+    assert "English older than the Chinese: title." in response.content.decode()
+    assert problems_by_page(Page.objects.all())[article.pk].stale == ["title"]
+
+    edit(client, people["translator"], latest(article), "save", title_en="A newly translated title")
+    assert problems_by_page(Page.objects.all()) == {}
+    edit(client, people["editor"], latest(article), "save", body_en="Revised again")
+    assert problems_by_page(Page.objects.all()) == {}
+
+
+def test_both_languages_changed_together_stay_up_to_date_after_other_edits(client, people, article):
+    edit(client, people["moderator"], article, "publish", title_zh_hans="新标题", title_en="New")
+    edit(client, people["editor"], latest(article), "save", body_en="Revised English text")
+    edit(client, people["editor"], latest(article), "save", body_en="Revised again")
+    assert problems_by_page(Page.objects.all()) == {}
+
+
 def test_demo_accounts_refuse_production_settings(db, settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
