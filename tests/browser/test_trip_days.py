@@ -42,9 +42,12 @@ def test_three_day_trip_from_a_date_prints_without_the_map(browser_page, live_si
     shortest = min(km(["Baiquan", *rest]) for rest in permutations(names[1:]))
     assert km(names) == pytest.approx(shortest)
 
+    assert not page.locator(".trip-days figure.day-map").first.is_visible()  # print only
     page.emulate_media(media="print")
     assert page.locator(".trip-days").is_visible()
     assert not page.locator("form.trip-form").is_visible()
     assert not page.locator(".route-map-figure").is_visible()
+    day_maps = page.locator(".trip-days figure.day-map")
+    assert day_maps.count() == 3 and all(day_maps.nth(i).is_visible() for i in range(3))
     printed = page.locator("main").inner_text()
     assert not re.search(r"on the map|map on this page", printed)

@@ -70,6 +70,13 @@ def test_three_days_from_a_date_with_that_days_events_and_a_calendar(client, tou
     day_two = days[days.index("<h3>Day 2") : days.index("<h3>Day 3")]
     assert event.title_en in day_two and event.title_en not in days.replace(day_two, "")
     assert "Print itinerary" in body
+    # Each day prints its own map, with that day's stops only.
+    maps = re.findall(r'<figure class="day-map" hidden>(.*?)</figure>', days, re.S)
+    day_lists = re.findall(r'<ol class="itinerary">(.*?)</ol>', days, re.S)
+    assert len(maps) == len(day_lists) == 3
+    for day_map, day_list in zip(maps, day_lists, strict=True):
+        assert day_map.count("<circle") == day_list.count("<li>") > 0
+    assert "<title>Map of day 2</title>" in maps[1]
     assert 'date=2027-05-01&amp;days=3">Link to this trip' in body  # the shareable link
     ics = client.get(f"/en/tourism/plan/ics/?{query}")
     assert ics.status_code == 200 and ics["Content-Type"].startswith("text/calendar")
