@@ -67,22 +67,24 @@ def invalid_link(request):
     return TemplateResponse(request, "alerts/invalid_link.html", status=HTTPStatus.BAD_REQUEST)
 
 
-@require_http_methods(["GET"])
+@csrf_exempt  # the signed token is the authority, as for unsubscribing
+@require_http_methods(["GET", "POST"])
 def confirm(request, token):
+    """GET asks (mail scanners and link previews open links: they must not confirm anyone);
+    POST, from the page's button, confirms."""
     pk = read_token(token, "confirm", max_age=CONFIRM_MAX_AGE)
     if pk is None:
         return invalid_link(request)
     subscription = get_object_or_404(AlertSubscription, pk=pk)
     listing = alert_listing(subscription.query)
+    context = {"filter": describe(listing), "listing": listing.index_page}
+    if request.method == "GET" and not subscription.confirmed_at:
+        return TemplateResponse(request, "alerts/confirm.html", context)
     if not subscription.confirmed_at:
         # The first digest reports what changes from now on.
         subscription.confirmed_at = subscription.last_sent_at = timezone.now()
         subscription.save(update_fields=["confirmed_at", "last_sent_at"])
-    return TemplateResponse(
-        request,
-        "alerts/confirmed.html",
-        {"filter": describe(listing), "listing": listing.index_page},
-    )
+    return TemplateResponse(request, "alerts/confirmed.html", context)
 
 
 @csrf_exempt  # the signed token is the authority; mail clients POST without a CSRF token

@@ -32,9 +32,15 @@ def test_subscription_needs_confirmation(client):
     assert subscription.query == FILTER and subscription.confirmed_at is None
     (confirmation,) = mail.outbox
     assert confirmation.to == ["ada@example.com"] and "New materials" in confirmation.body
-    assert client.get(link_in(confirmation, "confirm")).status_code == 200
+    # Opening the link (as a mail scanner does) only asks; the page's button confirms.
+    opened = client.get(link_in(confirmation, "confirm"))
+    assert opened.status_code == 200 and "Confirm my alert" in opened.content.decode()
+    subscription.refresh_from_db()
+    assert subscription.confirmed_at is None
+    assert client.post(link_in(confirmation, "confirm")).status_code == 200
     subscription.refresh_from_db()
     assert subscription.confirmed_at is not None
+    assert "Alert confirmed" in client.get(link_in(confirmation, "confirm")).content.decode()
 
 
 def test_a_repeated_request_does_not_flood_the_address(client):
@@ -52,12 +58,13 @@ def test_the_filter_is_cleaned_and_the_address_checked(client):
 @pytest.mark.parametrize("token", ["forged", "eyJpZCI6MX0:abc:def"])
 def test_forged_links_are_refused(client, token):
     assert client.get(f"/en/alerts/confirm/{token}/").status_code == 400
+    assert client.post(f"/en/alerts/confirm/{token}/").status_code == 400
     assert client.post(f"/en/alerts/unsubscribe/{token}/").status_code == 400
 
 
 def test_weekly_digest_lists_new_and_changed_opportunities_with_one_click_unsubscribe(client):
     subscribe(client, language="zh-hans")
-    client.get(link_in(mail.outbox[0], "confirm"))
+    client.post(link_in(mail.outbox[0], "confirm"))
     subscription = AlertSubscription.objects.get()
     matching = OpportunityPage.objects.live().filter(sectors__plan_key="new-materials")
     AlertSubscription.objects.filter(pk=subscription.pk).update(
@@ -137,7 +144,7 @@ def test_a_page_published_while_a_digest_is_sent_is_in_the_next_one(client, monk
     from alerts.management.commands import send_alert_digests
 
     subscribe(client)
-    client.get(link_in(mail.outbox[0], "confirm"))
+    client.post(link_in(mail.outbox[0], "confirm"))
     matching = OpportunityPage.objects.live().filter(sectors__plan_key="new-materials")
     first, late = matching[:2]
     OpportunityPage.objects.filter(pk=first.pk).update(last_published_at=timezone.now())

@@ -26,6 +26,7 @@ def test_alert_subscription_confirmation_and_unsubscribe(browser_page, live_site
     (confirmation,) = mail.outbox
     confirm_url = re.search(r"https?://\S+/confirm/\S+/", confirmation.body).group(0)
     page.goto(confirm_url)
+    page.get_by_role("button", name="Confirm my alert").click()
     page.get_by_role("heading", name="Alert confirmed").wait_for()
     subscription = AlertSubscription.objects.get(email="ada@example.com")
     assert subscription.confirmed_at and subscription.query == "group=life-sciences-health"
