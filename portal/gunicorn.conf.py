@@ -9,6 +9,11 @@ import gc
 import os
 
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+# Threads, so that a request waiting on the network (a search that times out against a frozen
+# Elasticsearch, a slow mail server) holds one thread, not a whole worker and the visitors
+# queued behind it. Rendering is CPU-bound, so more threads than this buy nothing.
+worker_class = "gthread"
+threads = int(os.environ.get("WEB_THREADS", "4"))
 preload_app = True
 timeout = 30
 graceful_timeout = 10

@@ -101,7 +101,7 @@ def main():
     with throwaway_site() as (es, _prefix):
         rebuild(es, out=StringIO(), pages=list(all_pages()))
         # Relevance, not latency: a busy machine must not turn a slow answer into a miss, so
-        # this client has no circuit breaker and its searches are not cut at 0.8 s.
+        # this client has no circuit breaker and its searches are not cut at the visitors' timeout.
         patient = Elasticsearch(
             settings.ELASTICSEARCH_URL, request_timeout=60, max_retries=3, retry_on_timeout=True
         )

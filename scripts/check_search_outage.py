@@ -2,11 +2,11 @@
 
 Usage: make check-search-outage   (needs the plan loaded: make content, or it loads it)
 
-Serves the portal with gunicorn (2 sync workers, as in production) and, for each state of
-Elasticsearch, sends 10 concurrent clients at the public search, the admin's page search and
-API v2 search, while one more client reads the home page. States: healthy; stopped (nothing
-listening on its port); frozen (the test Elasticsearch SIGSTOPped, then SIGCONTed). Prints
-p95 per endpoint and state, and the share of answers that were not 200.
+Serves the portal with gunicorn configured as the production app nodes (portal/gunicorn.conf.py)
+and, for each state of Elasticsearch, sends 10 concurrent clients at the public search, the
+admin's page search and API v2 search, while one more client reads the home page. States:
+healthy; stopped (nothing listening on its port); frozen (the test Elasticsearch SIGSTOPped,
+then SIGCONTed). Prints p95 per endpoint and state, and the share of answers that were not 200.
 """
 
 import os
@@ -34,7 +34,7 @@ from wagtail.models import Page  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 PIDFILE = ROOT / ".services" / "elasticsearch-data" / "elasticsearch.pid"
 CLIENTS = 10
-REQUESTS_PER_CLIENT = 10
+REQUESTS_PER_CLIENT = 20
 TARGET = 1.0  # seconds, p95
 SEARCHES = {
     "search": "/en/search/?q=Yellow+River",
@@ -68,8 +68,8 @@ def serve(elasticsearch_url):
             "-m",
             "gunicorn",
             "portal.wsgi",
-            "-w",
-            "2",
+            "-c",
+            "portal/gunicorn.conf.py",  # the app nodes' workers and threads
             "-b",
             f"127.0.0.1:{port}",
             "--env",

@@ -15,6 +15,7 @@ here and indexed as space-separated tokens into `whitespace` fields (see search/
 """
 
 import re
+import threading
 from functools import cache
 
 import jieba
@@ -78,9 +79,16 @@ def _s2t():
     return opencc.OpenCC("s2t")
 
 
-@cache
+_per_thread = threading.local()
+
+
 def _stemmer():
-    return snowballstemmer.stemmer("english")
+    """One stemmer per thread: a Snowball stemmer keeps the word it works on in itself, so two
+    threads sharing one (gunicorn's gthread workers) corrupt each other's words."""
+    stemmer = getattr(_per_thread, "stemmer", None)
+    if stemmer is None:
+        stemmer = _per_thread.stemmer = snowballstemmer.stemmer("english")
+    return stemmer
 
 
 def simplified(text):

@@ -3,13 +3,16 @@ breaker.
 
 A visitor's search waits at most SEARCH_TIMEOUT for Elasticsearch before the page answers from
 the database instead (indexing keeps the longer REQUEST_TIMEOUT: a bulk request that waits for a
-refresh takes about a second). After FAILURE_THRESHOLD failures or timeouts in a row the
-breaker opens: for COOL_DOWN seconds every request fails at once with a ConnectionError, without
-touching the network, so callers go straight to their database fallback and a frozen engine
-cannot tie up the workers. The first request after the cool-down tries Elasticsearch again.
+refresh takes about a second). The breaker opens on the first timeout (a frozen engine costs
+SEARCH_TIMEOUT per call, and one page view makes several), or after FAILURE_THRESHOLD other
+failures in a row (a refused connection costs nothing, a one-off 503 should not switch search
+off). While open, for COOL_DOWN seconds, every request fails at once with a ConnectionError,
+without touching the network, so callers go straight to their database fallback and a frozen
+engine cannot tie up the workers. The first request after the cool-down is a trial: if it fails
+too, the breaker opens again at once.
 
-The breaker's state is per process: each worker finds out on its own, at the cost of at most
-FAILURE_THRESHOLD slow requests per worker and cool-down.
+The breaker's state is per process: each worker finds out on its own, at the cost of one
+SEARCH_TIMEOUT per worker and cool-down.
 """
 
 import threading
@@ -17,11 +20,11 @@ import time
 from functools import cache
 
 from django.conf import settings
-from elastic_transport import ConnectionError, Transport, TransportError
+from elastic_transport import ConnectionError, ConnectionTimeout, Transport, TransportError
 from elastic_transport.client_utils import DEFAULT
 from elasticsearch import Elasticsearch
 
-SEARCH_TIMEOUT = 0.8
+SEARCH_TIMEOUT = 0.5
 REQUEST_TIMEOUT = 30
 FAILURE_THRESHOLD = 3
 COOL_DOWN = 30
@@ -39,11 +42,13 @@ class CircuitBreaker:
     def succeeded(self):
         with self._lock:
             self._failures = 0
+            self._open_until = 0.0
 
-    def failed(self):
+    def failed(self, timed_out=False):
         with self._lock:
             self._failures += 1
-            if self._failures >= FAILURE_THRESHOLD:
+            # _open_until is kept after a cool-down until a request succeeds: this is a trial.
+            if timed_out or self._open_until or self._failures >= FAILURE_THRESHOLD:
                 self._open_until = time.monotonic() + COOL_DOWN
                 self._failures = 0
 
@@ -94,7 +99,10 @@ class CircuitBreakerTransport(Transport):
             kwargs["request_timeout"] = REQUEST_TIMEOUT
         try:
             response = super().perform_request(method, target, **kwargs)
-        except TransportError:  # refused, timed out, unreachable
+        except ConnectionTimeout:
+            breaker.failed(timed_out=True)
+            raise
+        except TransportError:  # refused, unreachable
             breaker.failed()
             raise
         if response.meta.status >= 500:
