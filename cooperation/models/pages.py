@@ -41,12 +41,47 @@ class CooperationIndexPage(SectionPage):
 class StrategyAreaPage(PlanSourced, PageImages, Page):
     """One strategy area: a chapter (3–8) of the plan."""
 
-    chapter = models.PositiveSmallIntegerField(_("chapter"), unique=True)
-    short_title = models.CharField(_("short title"), max_length=80)
-    intro = RichTextField(_("introduction"))
-    box_title = models.CharField(_("box title"), max_length=255, blank=True)
-    box_number = models.PositiveSmallIntegerField(_("box number"), null=True, blank=True)
-    box = StreamField([("item", BoxItemBlock())], blank=True, verbose_name=_("box items"))
+    chapter = models.PositiveSmallIntegerField(
+        _("chapter"),
+        unique=True,
+        help_text=_(
+            "The plan chapter (第N章, 3–8) this strategy area is, e.g. 3 for the Yellow River."
+        ),
+    )
+    short_title = models.CharField(
+        _("short title"),
+        max_length=80,
+        help_text=_(
+            "A few words for menus and filters, e.g. “Yellow River national strategy”; the "
+            "title above is the chapter's full title."
+        ),
+    )
+    intro = RichTextField(
+        _("introduction"), help_text=_("The chapter's opening paragraph, as the plan has it.")
+    )
+    box_title = models.CharField(
+        _("box title"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The plan box's title, as printed in the plan; empty when the chapter has none."
+        ),
+    )
+    box_number = models.PositiveSmallIntegerField(
+        _("box number"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The number of the chapter's plan box (规划专栏, 专栏N), its list of key projects, "
+            "e.g. 1 in chapter 3."
+        ),
+    )
+    box = StreamField(
+        [("item", BoxItemBlock())],
+        blank=True,
+        verbose_name=_("box items"),
+        help_text=_("The box's entries in the plan's order, each a heading and its text."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("chapter"),
@@ -91,13 +126,39 @@ class StrategyAreaPage(PlanSourced, PageImages, Page):
 class ProgrammePage(PlanSourced, PageImages, Page):
     """A section (第N节) of a strategy-area chapter: one cooperation programme."""
 
-    chapter = models.PositiveSmallIntegerField(_("chapter"))
-    section = models.PositiveSmallIntegerField(_("section"))
-    summary = models.TextField(_("goal"))
-    actions = RichTextField(_("actions"), blank=True, features=["ul", "ol", "bold", "link"])
-    body = RichTextField(_("full text of the section"))
-    regions = ParentalManyToManyField("core.PartnerRegion", blank=True, verbose_name=_("partners"))
-    sectors = ParentalManyToManyField("core.Sector", blank=True, verbose_name=_("themes"))
+    chapter = models.PositiveSmallIntegerField(
+        _("chapter"), help_text=_("The plan chapter (第N章) of this section, e.g. 3.")
+    )
+    section = models.PositiveSmallIntegerField(
+        _("section"),
+        help_text=_("The section number within the chapter (第N节), e.g. 1 for 第一节."),
+    )
+    summary = models.TextField(
+        _("goal"),
+        help_text=_("The section's goal in one or two sentences, taken from its text."),
+    )
+    actions = RichTextField(
+        _("actions"),
+        blank=True,
+        features=["ul", "ol", "bold", "link"],
+        help_text=_("A list of four to eight concrete actions the section names."),
+    )
+    body = RichTextField(
+        _("full text of the section"),
+        help_text=_("The whole section as the plan prints it, unchanged."),
+    )
+    regions = ParentalManyToManyField(
+        "core.PartnerRegion",
+        blank=True,
+        verbose_name=_("partners"),
+        help_text=_("The partner regions the section names, e.g. “Shandong Province”."),
+    )
+    sectors = ParentalManyToManyField(
+        "core.Sector",
+        blank=True,
+        verbose_name=_("themes"),
+        help_text=_("The sectors the section's cooperation covers."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("chapter"),
@@ -193,24 +254,79 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, PageImages, Page):
         UNDER_CONSTRUCTION = "under-construction", _("Under construction")
         OPERATING = "operating", _("In operation")
 
-    summary = models.TextField(_("summary"))
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
+    summary = models.TextField(
+        _("summary"),
+        help_text=_(
+            "What the plan says about the opportunity, in one or two sentences and no more "
+            "than it states, e.g. “河南省人民医院北院区落户平原新区。”"
+        ),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_(
+            "What the plan names: a project (e.g. a wetland park to build), an industrial park "
+            "or base, a platform (e.g. a trade or innovation platform), an event (a fair or "
+            "forum) or a partnership (an agreement between organisations)."
+        ),
+    )
+    stage = models.CharField(
+        _("stage"),
+        max_length=20,
+        choices=Stage.choices,
+        help_text=_(
+            "Follows the plan's verb: 谋划, 探索 or 争取 → being planned; 推动, 推进, 支持 or 加强 "
+            "→ being promoted; 建设, 加快建设 or 打造 → under construction; already in place or "
+            "held (落户, 已, 持续办好) → in operation. Change it when the owner announces "
+            "progress."
+        ),
+    )
     strategy_area = models.ForeignKey(
         StrategyAreaPage,
         verbose_name=_("strategy area"),
         on_delete=models.PROTECT,
         related_name="opportunities",
+        help_text=_(
+            "The chapter (3–8) whose strategy the opportunity serves, e.g. “Yellow River "
+            "national strategy” for chapter 3."
+        ),
     )
-    sectors = ParentalManyToManyField("core.Sector", blank=True, verbose_name=_("sectors"))
+    sectors = ParentalManyToManyField(
+        "core.Sector",
+        blank=True,
+        verbose_name=_("sectors"),
+        help_text=_(
+            "The industries the plan links it to, e.g. “Biotechnology and new medicine”; choose "
+            "several if the plan names several."
+        ),
+    )
     counties = ParentalManyToManyField(
-        "core.County", blank=True, verbose_name=_("counties and districts")
+        "core.County",
+        blank=True,
+        verbose_name=_("counties and districts"),
+        help_text=_(
+            "Where in Xinxiang it is, as the plan says, e.g. “Fengqiu County”; “Citywide” when "
+            "the plan names no place."
+        ),
     )
     regions = ParentalManyToManyField(
-        "core.PartnerRegion", blank=True, verbose_name=_("partner regions")
+        "core.PartnerRegion",
+        blank=True,
+        verbose_name=_("partner regions"),
+        help_text=_(
+            "The places outside Xinxiang the plan names as partners, e.g. “Shenzhen” or "
+            "“Beijing”; leave it empty when it names none."
+        ),
     )
     organisations = ParentalManyToManyField(
-        "cooperation.Organisation", blank=True, verbose_name=_("partner organisations")
+        "cooperation.Organisation",
+        blank=True,
+        verbose_name=_("partner organisations"),
+        help_text=_(
+            "The companies, universities and institutions the plan names in this item, e.g. "
+            "“Tsinghua University”; leave it empty when it names none."
+        ),
     )
 
     content_panels = Page.content_panels + [

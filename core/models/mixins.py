@@ -20,10 +20,45 @@ class PlanSourced(models.Model):
 
 
 class PlanClauseMixin(models.Model):
-    clause_chapter = models.PositiveSmallIntegerField(_("plan chapter"), null=True, blank=True)
-    clause_section = models.PositiveSmallIntegerField(_("plan section"), null=True, blank=True)
-    clause_box = models.PositiveSmallIntegerField(_("plan box"), null=True, blank=True)
-    clause_quote = models.TextField(_("what the plan says"), blank=True)
+    clause_chapter = models.PositiveSmallIntegerField(
+        _("plan chapter"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The chapter of the plan (第N章, 1–9) that names this item, e.g. 3 for chapter 3, "
+            "on the Yellow River strategy. With the section or box below it links the page to "
+            "where the plan says it."
+        ),
+    )
+    clause_section = models.PositiveSmallIntegerField(
+        _("plan section"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The section (第N节) of that chapter whose text names the item, e.g. 1 for chapter "
+            "3, section 1. Leave it empty when the item is listed in a box."
+        ),
+    )
+    clause_box = models.PositiveSmallIntegerField(
+        _("plan box"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The plan box (规划专栏, 专栏N): the numbered lists of key projects printed in a "
+            "chapter, e.g. 1 for box 1 of chapter 3, “Major projects and initiatives for the "
+            "leading zone…”, which lists Wangjiatan Wetland Park. Leave it empty when the item "
+            "is named in a section's text."
+        ),
+    )
+    clause_quote = models.TextField(
+        _("what the plan says"),
+        blank=True,
+        help_text=_(
+            "The plan's own sentence about this item, copied unchanged from the plan "
+            "(新政〔2022〕33号); the English is a faithful translation of it, e.g. "
+            "“河南省人民医院北院区落户平原新区。”"
+        ),
+    )
 
     class Meta:
         abstract = True

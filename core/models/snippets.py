@@ -27,7 +27,16 @@ class County(NamedSnippet):
         COUNTY_CITY = "county-city", _("County-level city")
         ZONE = "zone", _("Zone")
 
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_(
+            "Its status in Xinxiang's administration: a district (区, e.g. Hongqi District), a "
+            "county (县), a county-level city (市, e.g. Huixian) or a zone (e.g. Xinxiang "
+            "High-tech Industrial Development Zone, 高新区)."
+        ),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("kind")]
 

@@ -50,7 +50,11 @@ class AboutPlanPage(PlanSourced, Page):
     """The plan itself: its metadata and the running text of chapters 1, 2 and 9."""
 
     plan_title = models.CharField(_("full title of the plan"), max_length=255)
-    document_number = models.CharField(_("document number"), max_length=60)
+    document_number = models.CharField(
+        _("document number"),
+        max_length=60,
+        help_text=_("As printed at the head of the plan: 新政〔2022〕33号."),
+    )
     issuer = models.CharField(_("issued by"), max_length=200)
     sponsor = models.CharField(_("prepared by"), max_length=200, blank=True)
     approved = models.DateField(_("approved on"), null=True, blank=True)
@@ -137,8 +141,12 @@ class NewsIndexPage(SectionPage):
 
 
 class NewsPage(PlanSourced, PageImages, Page):
-    date = models.DateField(_("date"))
-    body = RichTextField(_("text"))
+    date = models.DateField(
+        _("date"), help_text=_("The day of the event reported, as the source gives it.")
+    )
+    body = RichTextField(
+        _("text"), help_text=_("Only facts the plan or an official source states.")
+    )
 
     content_panels = Page.content_panels + [FieldPanel("date"), FieldPanel("body"), IMAGES_PANEL]
     search_fields = Page.search_fields + [index.SearchField("body")]

@@ -161,31 +161,45 @@ class TourismIndexPage(RoutablePageMixin, SectionPage):
         return exports.download(document, exports.ICALENDAR_TYPE, "xinxiang-trip.ics")
 
 
+PRACTICAL_HELP = _(
+    "Optional. Only what the attraction itself announces (the plan gives none); the page shows "
+    "only what is filled in."
+)
+
+
 class AttractionPage(PlanSourced, PlanClauseMixin, PageImages, Page):
-    summary = models.TextField(_("what the plan says"))
+    summary = models.TextField(
+        _("what the plan says"),
+        help_text=_("What the plan says about the attraction, and no more than it states."),
+    )
     county = models.ForeignKey(
-        "core.County", verbose_name=_("county or district"), on_delete=models.PROTECT
+        "core.County",
+        verbose_name=_("county or district"),
+        on_delete=models.PROTECT,
+        help_text=_("The county or district the attraction is in."),
     )
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=8,
         decimal_places=5,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("In decimal degrees (WGS84, as GPS gives it), e.g. 35.5979 for Baligou."),
     )
     longitude = models.DecimalField(
         _("longitude"),
         max_digits=8,
         decimal_places=5,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("In decimal degrees (WGS84, as GPS gives it), e.g. 113.5572 for Baligou."),
     )
 
     # Practical information: optional, entered by editors from the site's own announcements
     # (the plan gives none); the page shows only what is filled in.
-    opening_hours = models.TextField(_("opening hours"), blank=True)
-    tickets = models.TextField(_("tickets"), blank=True)
-    getting_there = models.TextField(_("how to get there"), blank=True)
-    accessibility = models.TextField(_("accessibility"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    opening_hours = models.TextField(_("opening hours"), blank=True, help_text=PRACTICAL_HELP)
+    tickets = models.TextField(_("tickets"), blank=True, help_text=PRACTICAL_HELP)
+    getting_there = models.TextField(_("how to get there"), blank=True, help_text=PRACTICAL_HELP)
+    accessibility = models.TextField(_("accessibility"), blank=True, help_text=PRACTICAL_HELP)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, help_text=PRACTICAL_HELP)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -234,9 +248,27 @@ ROUTE_DAY_VARIANTS = (1, 2, 3)
 
 
 class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, PageImages, Page):
-    intro = RichTextField(_("introduction"))
-    days = StreamField([("day", DayBlock())], blank=True, verbose_name=_("day-by-day plan"))
-    practical = RichTextField(_("practical information"), blank=True)
+    intro = RichTextField(
+        _("introduction"),
+        help_text=_("What the route is and which part of the plan it follows, in a few sentences."),
+    )
+    days = StreamField(
+        [("day", DayBlock())],
+        blank=True,
+        verbose_name=_("day-by-day plan"),
+        help_text=_(
+            "One entry per day, each with its title and its stops, all from the stops above, "
+            "in travelling order."
+        ),
+    )
+    practical = RichTextField(
+        _("practical information"),
+        blank=True,
+        help_text=_(
+            "Optional: general advice for the trip, such as roads and weather; no times or "
+            "prices unless the sites announce them."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -359,8 +391,19 @@ class EventPage(PlanSourced, PlanClauseMixin, PageImages, Page):
         EXPO = "expo", _("Expo")
         CEREMONY = "ceremony", _("Ceremony")
 
-    summary = models.TextField(_("summary"))
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    summary = models.TextField(
+        _("summary"), help_text=_("What the plan says about the event, and no more than it states.")
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_(
+            "What the plan calls the event: a festival (节), a forum (论坛, e.g. the Yellow River "
+            "Protection and Cultural Development Forum), an expo (展会) or a ceremony (庆典, "
+            "e.g. the Bigan Birthday Commemoration)."
+        ),
+    )
     attraction = models.ForeignKey(
         AttractionPage,
         verbose_name=_("venue"),
@@ -368,6 +411,7 @@ class EventPage(PlanSourced, PlanClauseMixin, PageImages, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="events",
+        help_text=_("The attraction where it is held, if the plan names one."),
     )
     route = models.ForeignKey(
         RoutePage,
@@ -376,14 +420,23 @@ class EventPage(PlanSourced, PlanClauseMixin, PageImages, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="events",
+        help_text=_("The tourist route the event belongs to, if any."),
     )
     # The plan gives a date for some events only (e.g. 19 May, China Tourism Day); editors add
     # concrete dates as they are announced, and only dated events appear in the calendar feed.
     month = models.PositiveSmallIntegerField(
-        _("month"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
+        _("month"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("Only if the plan states it, e.g. 5 for China Tourism Day (19 May)."),
     )
     day = models.PositiveSmallIntegerField(
-        _("day"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(31)]
+        _("day"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
+        help_text=_("Only if the plan states it, e.g. 19 for China Tourism Day (19 May)."),
     )
     # The next dates, kept by save() from the per-year list of dates below (search and the
     # event cards read them); editors enter the list.
