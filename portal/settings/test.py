@@ -1,8 +1,9 @@
 import os
 
 # Tests build every index under their own prefix so they never touch a developer's data; set
-# before base.py derives the index names from it.
-os.environ["SEARCH_INDEX_PREFIX"] = "test-portal"
+# before base.py derives the index names from it. TEST_SEARCH_INDEX_PREFIX (with a DATABASE_URL
+# naming another database) lets two checkouts run their suites side by side on one server.
+os.environ["SEARCH_INDEX_PREFIX"] = os.environ.get("TEST_SEARCH_INDEX_PREFIX", "test-portal")
 
 from .base import *  # noqa: E402, F403
 
