@@ -8,16 +8,21 @@ from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, quote_etag
 
 from core.content_version import content_version
+from core.page_query import canonical_query, canonical_url
 
 
 def page_etag(page, request):
+    """None where the page shows what the visitor typed (core/page_query.py): nothing to share."""
+    if canonical_query(page, request) is None:
+        return None
     parts = [
         page.pk,
         page.latest_revision_id,
         page.last_published_at.isoformat() if page.last_published_at else "",
         translation.get_language(),
-        # Scheme and host too: the page head caches absolute URLs (canonical, og:url).
-        request.build_absolute_uri(),  # sub-routes, filters, result page
+        # Scheme and host too: the page head caches absolute URLs (canonical, og:url). The query
+        # as the page reads it (filters, result page), so junk parameters share one copy.
+        canonical_url(page, request),
         content_version(),  # everything listed on the page: children, snippets, menus
         timezone.localdate().isoformat(),  # upcoming events, the calendar feed
         settings.PORTAL_RELEASE,  # templates and code

@@ -25,6 +25,9 @@ from core.public import public
 from core.sorting import sort_key
 
 PAGE_SIZE = 12
+# Result pages a link may name; any number past it is "past the end" (the paginator shows the
+# last page), so junk numbers share one cache key.
+MAX_PAGE = 10_000
 OPTIONS_TIMEOUT = 24 * 60 * 60
 STAGE_RANK = {value: rank for rank, (value, _label) in enumerate(OpportunityPage.Stage.choices)}
 
@@ -254,3 +257,24 @@ class OpportunityListing:
         if self.sort != DEFAULT_SORT:
             pairs.append(("sort", self.sort))
         return urlencode(pairs)
+
+
+def page_number(value):
+    """`?page=` as Django's paginator reads it: None for page 1 (also what it shows for a value
+    that is no integer), the number, or MAX_PAGE + 1 for a number past either end (it shows the
+    last page for those)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    if number == 1:
+        return None
+    return number if 1 < number <= MAX_PAGE else MAX_PAGE + 1
+
+
+def listing_query(index_page, query):
+    """The listing's filters, sort and result page, as it reads them (core/page_query.py)."""
+    number = page_number(query.get("page"))
+    result_page = urlencode({"page": number}) if number else ""
+    filters = OpportunityListing(index_page, query).querystring()
+    return "&".join(filter(None, [filters, result_page]))

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
+from core.page_query import shown_query, with_query
+
 
 def page_url_in(page, language, request=None):
     with translation.override(language):
@@ -13,11 +15,10 @@ def page_url_in(page, language, request=None):
 def language_urls(request, page=None):
     """[(language code, language name, URL of this page in that language)] for every language.
 
-    A page's sub-URL (a routable view such as the trip planner) and the query string (filters,
-    picks) are kept, so switching language keeps the visitor exactly where they were.
+    A page's sub-URL (a routable view such as the trip planner) and what its query string means
+    (filters, picks; core/page_query.py) are kept, so switching language keeps the visitor
+    exactly where they were.
     """
-    query = request.META.get("QUERY_STRING", "")
-    suffix = f"?{query}" if query else ""
     current_page_url = None
     if page is not None and getattr(page, "pk", None):
         current_page_url = page_url_in(page, translation.get_language(), request)
@@ -25,7 +26,8 @@ def language_urls(request, page=None):
     for code, name in settings.LANGUAGES:
         if current_page_url and request.path.startswith(current_page_url):
             sub_path = request.path[len(current_page_url) :]
-            url = page_url_in(page, code, request) + sub_path + suffix
+            query = shown_query(page, request)
+            url = with_query(page_url_in(page, code, request) + sub_path, query)
         else:
             url = translate_url(request.get_full_path(), code)
         urls.append((code, name, url))

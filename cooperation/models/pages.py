@@ -225,6 +225,11 @@ class OpportunityIndexPage(RoutablePageMixin, SectionPage):
     def get_cached_paths(self):
         return ["/", self.reverse_subpage("export_csv"), self.reverse_subpage("export_json")]
 
+    def canonical_query(self, request):
+        from cooperation.listing import listing_query
+
+        return listing_query(self, request.GET)
+
     @path("export/csv/", name="export_csv")
     def export_csv(self, request):
         from cooperation.views import export_csv
@@ -382,10 +387,14 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, PageImages, Page):
             map_markers=functools.cache(lambda: markers(counties())),
             related=self.related_opportunities(),
             form=EnquiryForm(),
-            enquiry_sent=request.GET.get("sent") == "1",
+            enquiry_sent=bool(self.canonical_query(request)),
             retention_days=settings.ENQUIRY_RETENTION_DAYS,
         )
         return context
+
+    def canonical_query(self, request):
+        """`sent=1`, the thank-you after an enquiry, is all its query string can mean."""
+        return "sent=1" if request.GET.get("sent") == "1" else ""
 
     def related_opportunities(self, limit=4):
         """Up to `limit` live opportunities in the same strategy area or sharing a sector."""

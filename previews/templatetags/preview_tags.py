@@ -3,6 +3,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Site
 
+from core.page_query import canonical_url
 from previews.descriptions import page_description
 from previews.structured_data import as_script_text, page_graph
 from previews.views import share_card_url
@@ -28,7 +29,7 @@ def preview_meta(context):
     return {
         "description": description,
         "title": subject.title,
-        "url": request.build_absolute_uri(),
+        "url": canonical_url(page, request) if is_page else request.build_absolute_uri(),
         "canonical": request.build_absolute_uri(request.path) if is_page else "",
         "image_url": image_url,
         "locale": OG_LOCALES.get(language, language),

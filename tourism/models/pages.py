@@ -89,12 +89,29 @@ class TourismIndexPage(RoutablePageMixin, SectionPage):
         )
         return exports.download(feed, exports.ICALENDAR_TYPE, "xinxiang-events.ics")
 
+    def trip_request(self, request):
+        """The live attractions by key, and the visitor's picks and options among them."""
+        attractions = {attraction.slug: attraction for attraction in self.live_attractions()}
+        picks = TripRequest.from_query(request.GET, attractions)
+        return attractions, picks, TripOptionsForm(request.GET, attractions.values())
+
+    def canonical_query(self, request):
+        """The trip planner's picks and options as it reads them (core/page_query.py)."""
+        if not request.GET:
+            return ""
+        attractions, picks, options = self.trip_request(request)
+        if options.errors:  # shown beside the visitor's own input
+            return None
+        if picks.error:  # which names only how many places were picked
+            picked = [("a", "")] * len(request.GET.getlist("a"))
+        else:
+            picked = [("a", slug) for slug in picks.slugs]
+        return "&".join(filter(None, [urlencode(picked), options.query()]))
+
     def trip(self, request):
         """The visitor's picks and options from the query string; the picks in the shortest
         order from the chosen start (which joins the picks if it was not one of them)."""
-        attractions = {attraction.slug: attraction for attraction in self.live_attractions()}
-        picks = TripRequest.from_query(request.GET, attractions)
-        options = TripOptionsForm(request.GET, attractions.values())
+        attractions, picks, options = self.trip_request(request)
         start = attractions.get(options.value("start") or "")
         chosen = [attractions[slug] for slug in picks.slugs]
         if chosen and start and start not in chosen:
