@@ -5,5 +5,6 @@ cd "$(dirname "$0")/.."
 
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+npx --no-install stylelint "static/css/**/*.css"
 .venv/bin/python manage.py makemigrations --check --dry-run >/dev/null
 exec bash scripts/with-services.sh .venv/bin/python -m pytest "$@"
