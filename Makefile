@@ -41,9 +41,10 @@ run: content  ## everything above, then serve the site on HOST:PORT (127.0.0.1:8
 test: install  ## ruff, the migration check and the whole suite on PostgreSQL + Elasticsearch
 	bash scripts/test.sh
 
-lint: install  ## ruff check and format check
+lint: install  ## ruff check and format check, stylelint on the CSS
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	npx --no-install stylelint "static/css/**/*.css"
 
 format: install  ## ruff fix and format
 	$(VENV)/bin/ruff check --fix .
