@@ -223,7 +223,14 @@ class OpportunityIndexPage(RoutablePageMixin, SectionPage):
         return OpportunityFeed()(request, index_page=self)
 
     def get_cached_paths(self):
-        return ["/", self.reverse_subpage("export_csv"), self.reverse_subpage("export_json")]
+        # The unfiltered feed is shared-cached like the listing; filtered ones (a query string)
+        # live 2 s and are not purged one by one.
+        return [
+            "/",
+            self.reverse_subpage("feed"),
+            self.reverse_subpage("export_csv"),
+            self.reverse_subpage("export_json"),
+        ]
 
     def canonical_query(self, request):
         from cooperation.listing import listing_query

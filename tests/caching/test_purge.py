@@ -69,7 +69,7 @@ def test_publish_and_unpublish_purge_the_page_its_listings_downloads_and_sitemap
     )
     expected = (
         both_languages(opportunity)
-        | both_languages(index, "export/csv/", "export/json/")
+        | both_languages(index, "feed/", "export/csv/", "export/json/")
         | both_languages(opportunity.strategy_area)
         | set().union(*(both_languages(programme) for programme in programmes))
         | {"/sitemap.xml", f"/sitemap-{index.slug_en}.xml"}
@@ -92,7 +92,8 @@ def test_publishing_a_strategy_area_purges_the_home_page_and_the_listing_filter(
     with django_capture_on_commit_callbacks(execute=True):
         area.save_revision().publish()
     assert {"/en/", "/zh-hans/"} <= paths(purged)
-    assert both_languages(OpportunityIndexPage.objects.get(), "export/csv/") <= paths(purged)
+    index = OpportunityIndexPage.objects.get()
+    assert both_languages(index, "feed/", "export/csv/") <= paths(purged)
     assert both_languages(area) <= paths(purged)
 
 
