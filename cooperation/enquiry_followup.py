@@ -42,7 +42,7 @@ def send_enquiry_mail(enquiry, request, *, language, subject, template, to, **ex
 
 def acknowledge(enquiry, request):
     """Tell the investor, in the language they wrote in, their reference number and when to
-    expect an answer."""
+    expect an answer (once the office has set ENQUIRY_RESPONSE_WORKING_DAYS: no figure before)."""
     send_enquiry_mail(
         enquiry,
         request,

@@ -265,9 +265,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Staff who receive investor enquiries.
 ENQUIRY_RECIPIENTS = env_list("ENQUIRY_RECIPIENTS", "investment@localhost")
-# Promised in each enquiry's acknowledgement; and how long an enquiry's personal data is kept
-# before `manage.py anonymise_enquiries` removes it (stated on the enquiry form).
-ENQUIRY_RESPONSE_WORKING_DAYS = int(os.environ.get("ENQUIRY_RESPONSE_WORKING_DAYS", "5"))
+# The reply time each enquiry's acknowledgement promises: only the investment office can say,
+# so there is no default and, unset, the acknowledgement promises none. And how long an
+# enquiry's personal data is kept before `manage.py anonymise_enquiries` removes it (stated on
+# the enquiry form).
+ENQUIRY_RESPONSE_WORKING_DAYS = int(os.environ.get("ENQUIRY_RESPONSE_WORKING_DAYS") or 0) or None
 ENQUIRY_RETENTION_DAYS = int(os.environ.get("ENQUIRY_RETENTION_DAYS", "365"))
 # Sender of the opportunity alerts (confirmation and weekly digest).
 ALERTS_FROM_EMAIL = os.environ.get("ALERTS_FROM_EMAIL", DEFAULT_FROM_EMAIL)

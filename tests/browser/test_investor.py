@@ -28,9 +28,10 @@ def area_and_sector(db):
     return area, sector
 
 
-def test_investor_filters_and_sends_an_enquiry(browser_page, live_site, area_and_sector):
+def test_investor_filters_and_sends_an_enquiry(browser_page, live_site, area_and_sector, settings):
     from cooperation.models import Enquiry
 
+    settings.ENQUIRY_RESPONSE_WORKING_DAYS = 5  # as the office would set it (unset: no promise)
     area, sector = area_and_sector
     page = browser_page
     page.goto(f"{live_site.url}/en/")
@@ -63,7 +64,7 @@ def test_investor_filters_and_sends_an_enquiry(browser_page, live_site, area_and
     assert re.fullmatch(r"XOC-\d{4}-\d{4,}", reference)
     acknowledgement = next(m for m in mail.outbox if m.to == ["ada@example.com"])
     assert reference in acknowledgement.subject and reference in acknowledgement.body
-    assert "working days" in acknowledgement.body
+    assert "We aim to reply within 5 working days." in acknowledgement.body
     outside_this_transaction(sent.delete)
 
 

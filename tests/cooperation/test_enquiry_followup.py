@@ -29,6 +29,7 @@ def opportunity():
     ("language", "words"),
     [("en", "We aim to reply within 5 working days."), ("zh-hans", "我们争取在 5 个工作日内答复")],
 )
+@override_settings(ENQUIRY_RESPONSE_WORKING_DAYS=5)
 def test_acknowledgement_in_the_investors_language_with_reference(
     client, opportunity, language, words
 ):
@@ -42,6 +43,15 @@ def test_acknowledgement_in_the_investors_language_with_reference(
     assert enquiry.reference in acknowledgement.body
     assert words in acknowledgement.body
     assert enquiry.reference in staff.subject
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+@override_settings(ENQUIRY_RESPONSE_WORKING_DAYS=None)
+def test_no_reply_time_is_promised_before_the_office_sets_one(client, opportunity, language):
+    client.post(enquiry_url(opportunity, language), ENQUIRY)
+    _staff, acknowledgement = mail.outbox
+    assert Enquiry.objects.get().reference in acknowledgement.body
+    assert not re.search(r"working day|工作日|None", acknowledgement.body)
 
 
 def test_enquiries_go_to_the_staff_of_the_area_or_sector(client, opportunity):
