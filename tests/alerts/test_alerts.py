@@ -62,8 +62,12 @@ def test_forged_links_are_refused(client, token):
     assert client.post(f"/en/alerts/unsubscribe/{token}/").status_code == 400
 
 
-def test_weekly_digest_lists_new_and_changed_opportunities_with_one_click_unsubscribe(client):
+def test_weekly_digest_lists_new_and_changed_opportunities_with_one_click_unsubscribe(
+    client, settings
+):
+    settings.ALERTS_FROM_EMAIL = "alerts@example.gov.cn"
     subscribe(client, language="zh-hans")
+    assert mail.outbox[0].from_email == "alerts@example.gov.cn"
     client.post(link_in(mail.outbox[0], "confirm"))
     subscription = AlertSubscription.objects.get()
     matching = OpportunityPage.objects.live().filter(sectors__plan_key="new-materials")
@@ -79,6 +83,7 @@ def test_weekly_digest_lists_new_and_changed_opportunities_with_one_click_unsubs
     mail.outbox.clear()
     call_command("send_alert_digests", stdout=StringIO())
     (digest,) = mail.outbox
+    assert digest.from_email == "alerts@example.gov.cn"
     assert changed.title_zh_hans in digest.body
     assert all(page.title_zh_hans not in digest.body for page in unchanged)
     unsubscribe = digest.extra_headers["List-Unsubscribe"].strip("<>")
@@ -159,3 +164,17 @@ def test_a_page_published_while_a_digest_is_sent_is_in_the_next_one(client, monk
     monkeypatch.undo()
     call_command("send_alert_digests", stdout=StringIO())
     assert len(mail.outbox) == 2 and late.title_en in mail.outbox[1].body
+
+
+def test_readme_names_the_sender_and_the_cron_lines_of_the_scheduled_commands(settings):
+    """An operator learns from README.md who sends the alerts and which cron lines to install:
+    each runs a command that exists, with the app nodes' environment file (production settings,
+    secret key, mail server), as the other cron lines do."""
+    from django.core.management import get_commands
+
+    readme = (settings.BASE_DIR / "README.md").read_text()
+    assert "| `ALERTS_FROM_EMAIL` |" in readme
+    prefix = r"cd /srv/portal && set -a && \. /etc/portal/env && \.venv/bin/python manage\.py"
+    for command in ("anonymise_enquiries", "send_alert_digests"):
+        assert command in get_commands()
+        assert re.search(rf"^(\S+ ){{5}}{prefix} {command}$", readme, re.M), command
