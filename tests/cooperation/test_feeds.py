@@ -1,7 +1,9 @@
 """Atom feeds (RFC 4287) of a filtered opportunity listing, of news and of events, per language:
 parsed with an XML parser and checked for the elements Atom requires."""
 
+import re
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -11,26 +13,52 @@ from tourism.models import EventPage
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+RFC_3339 = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)")
 
 
-def valid_atom(response):
-    """The feed's entries, after checking what RFC 4287 §4.1 requires of a feed and its entries."""
+def text_of(element, name):
+    """The one `name` child's text: present exactly once and not empty."""
+    (child,) = element.findall(f"{ATOM}{name}")
+    assert child.text and child.text.strip()
+    return child.text
+
+
+def assert_common(element):
+    """What RFC 4287 requires of a feed and of an entry alike (§4.1.1, §4.1.2)."""
+    assert urlsplit(text_of(element, "id")).scheme  # an absolute IRI
+    text_of(element, "title")
+    assert RFC_3339.fullmatch(text_of(element, "updated"))  # a date construct (§3.3)
+    # Entries have no content, so each must have an alternate link; a feed should; and no
+    # two of the same type and language (§4.1.1, §4.1.2).
+    alternates = element.findall(f"{ATOM}link[@rel='alternate']") + [
+        link for link in element.findall(f"{ATOM}link") if link.get("rel") is None
+    ]
+    assert len(alternates) == 1
+
+
+def valid_atom(response, language):
+    """The feed's entries, after checking what RFC 4287 requires of a feed and its entries, and
+    that the feed says it is in `language`."""
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/atom+xml")
     root = ET.fromstring(response.content)
     assert root.tag == f"{ATOM}feed"
-    for required in ("id", "title", "updated"):
-        assert root.find(f"{ATOM}{required}").text
-    assert root.find(f"{ATOM}link[@rel='alternate']") is not None
+    assert root.get(XML_LANG) == language
+    assert_common(root)
     entries = root.findall(f"{ATOM}entry")
+    ids = [text_of(entry, "id") for entry in entries]
+    assert len(set(ids)) == len(ids)  # entry ids are unique (§4.1.1)
     for entry in entries:
-        for required in ("id", "title", "updated"):
-            assert entry.find(f"{ATOM}{required}").text
+        assert_common(entry)
         assert entry.find(f"{ATOM}link").get("href").startswith("http://testserver/")
-    # Without an author per entry, the feed must name one (§4.1.1).
-    assert root.find(f"{ATOM}author") is not None or all(
-        entry.find(f"{ATOM}author") is not None for entry in entries
+    # Without an author per entry, the feed must name one, and a person has a name (§3.2).
+    authors = (
+        [root.find(f"{ATOM}author")]
+        if root.find(f"{ATOM}author") is not None
+        else [entry.find(f"{ATOM}author") for entry in entries]
     )
+    assert all(author is not None and text_of(author, "name") for author in authors)
     return entries
 
 
@@ -39,7 +67,7 @@ def test_a_filtered_listing_has_its_own_feed(client, language):
     index = OpportunityIndexPage.objects.get()
     slug = index.slug_en if language == "en" else index.slug_zh_hans
     response = client.get(f"/{language}/{slug}/feed/", {"sector": "new-materials"})
-    entries = valid_atom(response)
+    entries = valid_atom(response, language)
     expected = OpportunityPage.objects.live().filter(sectors__plan_key="new-materials")
     titles = {entry.find(f"{ATOM}title").text for entry in entries}
     field = "title_en" if language == "en" else "title_zh_hans"
@@ -51,9 +79,11 @@ def test_a_filtered_listing_has_its_own_feed(client, language):
     )
 
 
-@pytest.mark.parametrize(
-    ("path", "model"), [("/en/feeds/news/", NewsPage), ("/zh-hans/feeds/events/", EventPage)]
-)
-def test_news_and_events_feeds(client, path, model):
-    entries = valid_atom(client.get(path))
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+@pytest.mark.parametrize(("feed", "model"), [("news", NewsPage), ("events", EventPage)])
+def test_news_and_events_feeds(client, feed, model, language):
+    entries = valid_atom(client.get(f"/{language}/feeds/{feed}/"), language)
     assert len(entries) == model.objects.live().count() > 0
+    field = "title_en" if language == "en" else "title_zh_hans"
+    titles = {entry.find(f"{ATOM}title").text for entry in entries}
+    assert titles == {getattr(page, field) for page in model.objects.live()}
