@@ -106,6 +106,17 @@ def test_routes_offer_one_two_and_three_day_plans(client, south_taihang):
     assert stop_names(three_days)[0] == first.title_en
 
 
+@pytest.mark.parametrize("stops", [1, 2])
+def test_a_short_route_is_offered_over_as_many_days_as_it_has_stops(client, south_taihang, stops):
+    from tourism.models import AttractionPage
+
+    after = [attraction.pk for attraction in south_taihang.itinerary.attractions[stops:]]
+    AttractionPage.objects.filter(pk__in=after).update(live=False)
+    body = client.get(f"/en/tourism/{south_taihang.slug_en}/").content.decode()
+    offered = re.findall(r'href="/en/tourism/plan/\?[^"]+days=(\d)">\d days?</a>', body)
+    assert offered == [str(days) for days in range(1, stops + 1)]
+
+
 def test_events_keep_a_date_per_year_and_show_the_next(client, tourism_index):
     from tourism.models import EventDate, EventPage
 
