@@ -117,6 +117,23 @@ def test_median_days_to_first_reply_over_the_last_90_days(client):
     assert "How fast we answer" in body and "within 4.0 days (9 of 10" in body
 
 
+def test_the_figure_comes_from_the_replies_staff_record():
+    for days_ago in range(1, 11):
+        received(days_ago)
+    for enquiry in Enquiry.objects.all():
+        enquiry.reply = "Thank you, details attached."
+        enquiry.save()  # as the admin's edit form does: the first reply is stamped now
+    assert Enquiry.objects.filter(status="answered").count() == 10
+    assert response_time().median_days == 5.0  # replies after 1–10 days: lower median
+    # Correcting a reply later is not a first reply.
+    enquiry = Enquiry.objects.first()
+    first_reply = enquiry.replied_at
+    enquiry.reply = "Thank you, details attached (corrected)."
+    enquiry.save()
+    enquiry.refresh_from_db()
+    assert enquiry.replied_at == first_reply
+
+
 def test_form_states_retention_and_the_command_enforces_it(client, opportunity):
     assert "365 days after you send them" in client.get(url(opportunity)).content.decode()
     client.post(enquiry_url(opportunity), ENQUIRY)
