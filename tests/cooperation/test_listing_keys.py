@@ -93,3 +93,27 @@ def test_titles_sort_in_reading_order(client, index, language):
     titles = [opportunity.title for opportunity in listing.results()]
     assert titles == sorted(titles, key=sort_key)
     assert titles[0][0].isalnum()
+
+
+def test_editors_manage_the_sector_groups_in_the_admin(client, index, django_user_model):
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+
+    editor = django_user_model.objects.create_user("editor-13", "ed@example.org", "pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert client.get(reverse("wagtailsnippets_cooperation_sectorgroup:list")).status_code == 200
+    group = SectorGroup.objects.get(key="life-sciences-health")
+    edit_url = reverse("wagtailsnippets_cooperation_sectorgroup:edit", args=[group.pk])
+    form = client.get(edit_url).context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    data["sectors"] = [Sector.objects.get(plan_key="biomedicine").pk]
+    data["name_en"] = "Medicines"
+    assert (
+        client.post(edit_url, {k: v for k, v in data.items() if v is not None}).status_code == 302
+    )
+    client.logout()
+    counts = {c["value"]: c["count"] for c in facet(client.get(en_url(index)), "group").choices()}
+    medicines = OpportunityPage.objects.live().filter(sectors__plan_key="biomedicine").distinct()
+    assert counts["life-sciences-health"] == medicines.count() > 0
+    assert 'Medicines <span class="count">' in client.get(en_url(index)).content.decode()
