@@ -4,12 +4,14 @@ content changed, in both languages.
 Uses `wagtail.contrib.frontend_cache` (its backends and PurgeBatch) without its app's own signal
 handlers: those purge only the page's URL in the active language, while a translated slug gives
 each language its own URL, and a page also appears on its parent's listing, on the pages that
-list it (`frontend_cache_dependents()` on the page model), on the home page and in the sitemaps.
+list it (`frontend_cache_dependents()` on the page model), on the home page, in the sitemaps and
+in site-wide feeds (`frontend_cache_url_names`).
 """
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
 from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.images import get_image_model
@@ -46,13 +48,27 @@ def affected_pages(page):
     return pages
 
 
+def feed_urls(page):
+    """The site-wide URLs (named in `frontend_cache_url_names`, e.g. a feed) whose content the
+    page is part of, in every language."""
+    names = getattr(page, "frontend_cache_url_names", ())
+    site = names and page.get_site()
+    if not site:
+        return []
+    urls = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls += [site.root_url + reverse(name) for name in names]
+    return urls
+
+
 def sitemap_urls(page):
     site = page.get_site()
     return [site.root_url + path for path in sitemap_paths(page)] if site else []
 
 
 def urls_to_purge(page):
-    urls = set(sitemap_urls(page))
+    urls = set(sitemap_urls(page)) | set(feed_urls(page))
     for affected in affected_pages(page):
         urls.update(page_urls(affected))
     return urls

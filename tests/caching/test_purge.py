@@ -97,6 +97,16 @@ def test_publishing_a_strategy_area_purges_the_home_page_and_the_listing_filter(
     assert both_languages(area) <= paths(purged)
 
 
+def test_publishing_an_event_purges_the_events_feed(purged, django_capture_on_commit_callbacks):
+    from tourism.models import EventPage
+
+    event = EventPage.objects.live().first()
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save_revision().publish()
+    assert {"/en/feeds/events/", "/zh-hans/feeds/events/"} <= paths(purged)
+    assert both_languages(event) <= paths(purged)
+
+
 def test_move_purges_old_and_new_urls(purged, django_capture_on_commit_callbacks):
     programme = ProgrammePage.objects.live().first()
     old_parent = programme.get_parent()

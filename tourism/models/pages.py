@@ -483,6 +483,8 @@ class EventPage(PlanSourced, PlanClauseMixin, PageImages, Page):
     class Meta:
         verbose_name = _("event")
 
+    frontend_cache_url_names = ["events_feed"]  # caching/purge.py
+
     def frontend_cache_dependents(self):
         """Its venue's page and its route's page list it (caching/purge.py)."""
         # By id: `route` is also the name of Page.route(), which the field does not replace.
