@@ -141,6 +141,8 @@ class NewsIndexPage(SectionPage):
 
 
 class NewsPage(PlanSourced, PageImages, Page):
+    frontend_cache_url_names = ["news_feed"]  # caching/purge.py
+
     date = models.DateField(
         _("date"), help_text=_("The day of the event reported, as the source gives it.")
     )

@@ -97,14 +97,19 @@ def test_publishing_a_strategy_area_purges_the_home_page_and_the_listing_filter(
     assert both_languages(area) <= paths(purged)
 
 
-def test_publishing_an_event_purges_the_events_feed(purged, django_capture_on_commit_callbacks):
-    from tourism.models import EventPage
+@pytest.mark.parametrize(
+    "model, feed", [("tourism.EventPage", "events"), ("home.NewsPage", "news")]
+)
+def test_publishing_purges_the_site_wide_feed(
+    purged, django_capture_on_commit_callbacks, model, feed
+):
+    from django.apps import apps
 
-    event = EventPage.objects.live().first()
+    item = apps.get_model(model).objects.live().first()
     with django_capture_on_commit_callbacks(execute=True):
-        event.save_revision().publish()
-    assert {"/en/feeds/events/", "/zh-hans/feeds/events/"} <= paths(purged)
-    assert both_languages(event) <= paths(purged)
+        item.save_revision().publish()
+    assert {f"/en/feeds/{feed}/", f"/zh-hans/feeds/{feed}/"} <= paths(purged)
+    assert both_languages(item) <= paths(purged)
 
 
 def test_move_purges_old_and_new_urls(purged, django_capture_on_commit_callbacks):
