@@ -11,3 +11,11 @@ class CoreConfig(AppConfig):
         from core.routing import replace_patched_methods
 
         replace_patched_methods()
+
+        from wagtail.images.models import WagtailImageFieldFile
+
+        from core import renditions  # noqa: F401  (connects the publish handler)
+        from core.image_forms import image_dimensions
+
+        # An image's size from its header, not from decoding it (core/image_forms.py).
+        WagtailImageFieldFile.get_image_dimensions = image_dimensions

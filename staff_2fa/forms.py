@@ -4,7 +4,9 @@ portal translates: django-otp has no Chinese."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
+from django_otp import devices_for_user
 from django_otp.forms import OTPTokenForm
+from django_otp.plugins.otp_static.models import StaticDevice
 
 
 class CodeForm(OTPTokenForm):
@@ -37,11 +39,30 @@ class CodeForm(OTPTokenForm):
     def __init__(self, user, **kwargs):
         super().__init__(user, **kwargs)
         device_field = self.fields["otp_device"]
-        device_field.label = _("Authenticator")
-        devices = [value for value, _name in device_field.choices if value]
+        device_field.label = _("Code from")
+        devices = [value for value, _name in device_field.choices]
+        self.initial["otp_device"] = devices[0]  # the app: otp_totp comes first in the settings
         if len(devices) == 1:
             device_field.widget = forms.HiddenInput()
-            self.initial["otp_device"] = devices[0]
+        else:
+            device_field.widget = forms.RadioSelect(choices=device_field.choices)
+            token_field = self.fields["otp_token"]
+            token_field.label = _("Code")
+            del token_field.widget.attrs["inputmode"]  # backup codes have letters
+
+    @staticmethod
+    def device_choices(user):
+        return [(device.persistent_id, device_label(device)) for device in devices_for_user(user)]
+
+    def clean_otp_token(self):
+        """Backup codes are copied from paper: spaces and capitals are forgiven."""
+        return "".join(self.cleaned_data["otp_token"].split()).lower()
+
+
+def device_label(device):
+    if isinstance(device, StaticDevice):
+        return _("Backup code")
+    return _("Authenticator app")
 
 
 class SetupForm(CodeForm):
@@ -52,4 +73,4 @@ class SetupForm(CodeForm):
         super().__init__(user, **kwargs)
 
     def device_choices(self, user):
-        return [(self.device.persistent_id, self.device.name)]
+        return [(self.device.persistent_id, device_label(self.device))]

@@ -7,4 +7,5 @@ urlpatterns = [
     path("verify/", views.verify, name="verify"),
     path("setup/", views.setup, name="setup"),
     path("remove/", views.remove, name="remove"),
+    path("backup-codes/", views.backup_codes, name="backup_codes"),
 ]

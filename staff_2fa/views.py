@@ -11,6 +11,7 @@ import qrcode
 import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -18,16 +19,20 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django_otp import devices_for_user, user_has_device
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.localization import get_localized_response
 
 from portal.client_address import client_address
+from staff_2fa import lockout
 from staff_2fa.forms import CodeForm, SetupForm
 
 logger = logging.getLogger(__name__)
 
 DEVICE_NAME = "Authenticator app"
+BACKUP_DEVICE_NAME = "Backup codes"
+BACKUP_CODES = 10
 
 
 def audit(request, event, form=None):
@@ -80,11 +85,18 @@ def verify(request):
         return redirect(next_url(request))
     form = CodeForm(user, **bound(request))
     if form.is_bound:
+        # A locked account or address gets no code checked, as axes checks no password then.
+        if not lockout.allowed(request):
+            lockout.count_failure(request)
+            return redirect("wagtailadmin_login")  # axes' middleware answers instead
         if form.is_valid():
             django_otp.login(request, form.get_user().otp_device)
+            lockout.sign_in_complete(request, user)
             audit(request, "verification")
             return redirect(next_url(request))
         audit(request, "verification", form)
+        if form.cleaned_data.get("otp_token") and lockout.count_failure(request):
+            return redirect("wagtailadmin_login")
     context = {"form": form, "next": next_url(request)}
     return TemplateResponse(request, "staff_2fa/verify.html", context)
 
@@ -144,3 +156,40 @@ def remove(request):
         "header_icon": "lock",
     }
     return TemplateResponse(request, "staff_2fa/remove.html", context)
+
+
+def has_authenticator_app(user):
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+@transaction.atomic
+def new_backup_codes(user):
+    """Ten new codes in place of any earlier ones. The device itself stays: a session signed in
+    with a backup code keeps its verification."""
+    device, _created = StaticDevice.objects.get_or_create(
+        user=user, defaults={"name": BACKUP_DEVICE_NAME, "confirmed": True}
+    )
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _n in range(BACKUP_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+@require_admin_access
+def backup_codes(request):
+    """For signing in without the phone: made on request (POST) and shown only in that answer;
+    each works once (django-otp's static device deletes a code when it is used)."""
+    user = request.user
+    if not has_authenticator_app(user):
+        return redirect("staff_2fa:setup")
+    codes = []
+    if request.method == "POST":
+        codes = new_backup_codes(user)
+        audit(request, "backup codes")
+    context = {
+        "codes": codes,
+        "unused": StaticToken.objects.filter(device__user=user).count(),
+        "page_title": _("Backup codes"),
+        "header_icon": "key",
+    }
+    return TemplateResponse(request, "staff_2fa/backup_codes.html", context)

@@ -3,6 +3,8 @@ from django.utils.translation import gettext as _
 from django_otp import user_has_device
 from wagtail import hooks
 
+from staff_2fa.views import has_authenticator_app
+
 
 @hooks.register("register_account_menu_item")
 def two_factor_menu_item(request):
@@ -19,4 +21,15 @@ def two_factor_menu_item(request):
         "help_text": _(
             "After your password, sign-in will also ask for a code from an authenticator app."
         ),
+    }
+
+
+@hooks.register("register_account_menu_item")
+def backup_codes_menu_item(request):
+    if not has_authenticator_app(request.user):
+        return None
+    return {
+        "url": reverse("staff_2fa:backup_codes"),
+        "label": _("Backup codes"),
+        "help_text": _("One-time codes for signing in when your phone is not at hand."),
     }

@@ -2,9 +2,11 @@ from django import template
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.utils.translation import get_language
+from wagtail.images.models import Picture
 
 from core.i18n import language_urls
 from core.language_choice import switch_url
+from core.renditions import page_renditions
 
 register = template.Library()
 
@@ -89,3 +91,9 @@ def cachedfragment(parser, token):
     nodelist = parser.parse(("endcachedfragment",))
     parser.delete_first_token()
     return CachedFragmentNode(nodelist, parser.compile_filter(bits[1]), name)
+
+
+@register.simple_tag
+def page_picture(image, kind, **attrs):
+    """A page's hero or gallery <picture> in every size and format (core/renditions.py)."""
+    return Picture(page_renditions(image, kind), attrs)

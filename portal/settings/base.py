@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # backup codes
 ]
 
 MIDDLEWARE = [
@@ -178,7 +179,11 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each one on its own
 AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
-AXES_RESET_ON_SUCCESS = True
+# Wrong two-factor codes count too; the count is reset once a sign-in is complete, which for
+# a user with an authenticator is after the code, not the password (staff_2fa/lockout.py).
+AXES_RESET_ON_SUCCESS = False
+# Masked in the attempts axes records, like the password (the first two are axes' default).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "portal.login_lockout.lockout_response"
 
