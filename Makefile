@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := install
-.PHONY: help check-search-outage install run serve migrate content test lint format elasticsearch postgres stop-services messages bench-search bench-known-items bench-pages production backup restore bench-production
+.PHONY: help check-search-outage install run serve migrate content test test-fast lint format elasticsearch postgres stop-services messages bench-search bench-known-items bench-pages production backup restore bench-production
 
 help:  ## this list: every target and what it does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  \1\t\2/' | expand -t 20
@@ -40,6 +40,10 @@ run: content  ## everything above, then serve the site on HOST:PORT (127.0.0.1:8
 
 test: install  ## ruff, the migration check and the whole suite on PostgreSQL + Elasticsearch
 	bash scripts/test.sh
+
+# No services started: DATABASE_URL as set (SQLite when unset); tests/conftest.py explains `slow`.
+test-fast: install  ## pytest -m "not slow": the tests that need no plan, browser or topology
+	$(PY) -m pytest -m "not slow" --reuse-db -q
 
 lint: install  ## ruff check and format check, stylelint on the CSS
 	$(VENV)/bin/ruff check .
