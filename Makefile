@@ -38,7 +38,7 @@ run: content  ## everything above, then serve the site on HOST:PORT (127.0.0.1:8
 	$(MANAGE) collectstatic --noinput -v 0
 	bash scripts/serve.sh $(HOST) $(PORT)
 
-test: install  ## ruff, the migration check and the whole suite on PostgreSQL + Elasticsearch
+test: install  ## ruff, the migration check and the whole suite on PostgreSQL + Elasticsearch, coverage
 	bash scripts/test.sh
 
 # No services started: DATABASE_URL as set (SQLite when unset); tests/conftest.py explains `slow`.
