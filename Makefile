@@ -41,9 +41,11 @@ run: content  ## everything above, then serve the site on HOST:PORT (127.0.0.1:8
 test: install  ## ruff, the migration check and the whole suite on PostgreSQL + Elasticsearch, coverage
 	bash scripts/test.sh
 
-# No services started: DATABASE_URL as set (SQLite when unset); tests/conftest.py explains `slow`.
+# On DATABASE_URL, or else the local PostgreSQL (started when needed, left running like `make
+# postgres`), where --reuse-db keeps the test database between runs; tests/conftest.py explains.
 test-fast: install  ## pytest -m "not slow": the tests that need no plan, browser or topology
-	$(PY) -m pytest -m "not slow" --reuse-db -q
+	[ -n "$$DATABASE_URL" ] || bash scripts/postgres.sh status >/dev/null 2>&1 || bash scripts/postgres.sh start >&2
+	DATABASE_URL="$${DATABASE_URL:-$$(bash scripts/postgres.sh url)}" $(PY) -m pytest -m "not slow" --reuse-db -q
 
 lint: install  ## ruff check and format check, stylelint on the CSS
 	$(VENV)/bin/ruff check .
