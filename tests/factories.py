@@ -10,18 +10,15 @@ from django.conf import settings
 from wagtail.models import Page, Site
 
 
+def both(field, zh_hans, en):
+    """A translated field's values: the bare name holds the Chinese, as the loader stores it."""
+    return {field: zh_hans, f"{field}_zh_hans": zh_hans, f"{field}_en": en}
+
+
 def add(parent, model, slug, title_en, title_zh_hans, **values):
     """A live page of `model` under `parent`, named and slugged in both languages. It has no
     revision: enough to serve it and the pages below it, at a third of the cost of publishing."""
-    page = model(
-        title=title_zh_hans,
-        title_zh_hans=title_zh_hans,
-        title_en=title_en,
-        slug=slug,
-        slug_zh_hans=slug,
-        slug_en=slug,
-        **values,
-    )
+    page = model(**both("title", title_zh_hans, title_en), **both("slug", slug, slug), **values)
     parent.add_child(instance=page)
     return page
 
@@ -50,29 +47,23 @@ def home():
 
 
 def section(home, model, slug, title_en, title_zh_hans):
-    """A top-level section (its slug is the key the plan's sections have, e.g. "news")."""
-    return add(home, model, slug, title_en, title_zh_hans, show_in_menus=True)
+    """A top-level section, found or added (its slug is the plan's key for it, e.g. "news")."""
+    existing = model.objects.first()
+    return existing or add(home, model, slug, title_en, title_zh_hans, show_in_menus=True)
 
 
 def news_article(home, slug="test-article", **values):
     from home.models import NewsIndexPage, NewsPage
 
-    index = NewsIndexPage.objects.first() or section(home, NewsIndexPage, "news", "News", "新闻")
-    values = {
-        "date": "2022-05-01",
-        "body_en": "<p>Text.</p>",
-        "body_zh_hans": "<p>正文。</p>",
-        **values,
-    }
+    index = section(home, NewsIndexPage, "news", "News", "新闻")
+    values = {"date": "2022-05-01", **both("body", "<p>正文。</p>", "<p>Text.</p>"), **values}
     return publish(index, NewsPage, slug, "Test article", "测试文章", **values)
 
 
 def strategy_area(home, chapter=3):
     from cooperation.models import CooperationIndexPage, StrategyAreaPage
 
-    index = CooperationIndexPage.objects.first() or section(
-        home, CooperationIndexPage, "cooperation", "Cooperation", "合作"
-    )
+    index = section(home, CooperationIndexPage, "cooperation", "Cooperation", "合作")
     return add(
         index,
         StrategyAreaPage,
@@ -80,11 +71,8 @@ def strategy_area(home, chapter=3):
         f"Strategy area {chapter}",
         f"战略领域{chapter}",
         chapter=chapter,
-        short_title=f"战略{chapter}",
-        short_title_zh_hans=f"战略{chapter}",
-        short_title_en=f"Area {chapter}",
-        intro_zh_hans="<p>导语。</p>",
-        intro_en="<p>Introduction.</p>",
+        **both("short_title", f"战略{chapter}", f"Area {chapter}"),
+        **both("intro", "<p>导语。</p>", "<p>Introduction.</p>"),
     )
 
 
@@ -92,13 +80,9 @@ def opportunity(home, slug="test-opportunity", area=None, **values):
     """An opportunity (and, when not given, a strategy area for it) in the opportunities section."""
     from cooperation.models import OpportunityIndexPage, OpportunityPage
 
-    index = OpportunityIndexPage.objects.first() or section(
-        home, OpportunityIndexPage, "opportunities", "Opportunities", "合作机会"
-    )
+    index = section(home, OpportunityIndexPage, "opportunities", "Opportunities", "合作机会")
     values = {
-        "summary": "测试项目。",
-        "summary_zh_hans": "测试项目。",
-        "summary_en": "A test project.",
+        **both("summary", "测试项目。", "A test project."),
         "kind": OpportunityPage.Kind.PROJECT,
         "stage": OpportunityPage.Stage.PROPOSED,
         "strategy_area": area or strategy_area(home),
@@ -112,15 +96,9 @@ def indicator(baseline, target, order=1):
 
     return Indicator.objects.create(
         order=order,
-        name="测试指标",
-        name_zh_hans="测试指标",
-        name_en="Test indicator",
-        unit="公里",
-        unit_zh_hans="公里",
-        unit_en="km",
-        category="测试",
-        category_zh_hans="测试",
-        category_en="Test",
+        **both("name", "测试指标", "Test indicator"),
+        **both("unit", "公里", "km"),
+        **both("category", "测试", "Test"),
         baseline_2021=Decimal(baseline),
         target_2025=Decimal(target),
     )
