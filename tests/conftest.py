@@ -5,8 +5,8 @@ time a test needs it; each test runs in a transaction that is rolled back, so ev
 same content. A test that touches the database gets `plan` and the `slow` marker automatically,
 unless it is marked `without_plan`: it then builds the few objects it needs with
 `tests/factories.py`. `pytest -m "not slow"` runs only the tests that need no plan (no database,
-or factories), without loading it. In a full session those run first, before the plan is loaded,
-so they always see the database as the migrations left it.
+or factories), without loading it. In a full session the `without_plan` tests run first, before
+the plan is loaded, so they always see the database as the migrations left it.
 
 Do not use `django_db(transaction=True)`: it empties every table after the test, and the tests
 after it would find no content. Use `django_capture_on_commit_callbacks(execute=True)` to run
@@ -18,6 +18,7 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 # Markers whose tests are slow whatever they use: a browser, or the whole production topology.
 SLOW_MARKERS = ("browser", "production")
@@ -25,7 +26,13 @@ SLOW_MARKERS = ("browser", "production")
 
 @pytest.fixture(scope="session")
 def plan(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
+    """The whole plan, committed: every test's transaction starts from it. Loaded as at the
+    start of a session, whatever the tests before it left behind: in the default language (a
+    page's draft title is saved in the active one) and with an empty cache."""
+    from django.core.cache import cache
+
+    with django_db_blocker.unblock(), translation.override(settings.LANGUAGE_CODE):
+        cache.clear()
         call_command("load_plan", stdout=StringIO())
 
 
@@ -34,8 +41,9 @@ def django_db_modify_db_settings(django_db_modify_db_settings, request):
     """A session that loads no plan has a test database of its own, so one kept with
     `--reuse-db` (`make test-fast`) is never one a full session filled with the plan."""
     database = settings.DATABASES["default"]
-    if "sqlite" in database["ENGINE"] or "plan" in request.session.items[-1].fixturenames:
-        return  # SQLite tests run in memory; the items are sorted, a plan session ends on one
+    loads_plan = any("plan" in item.fixturenames for item in request.session.items)
+    if loads_plan or "sqlite" in database["ENGINE"]:  # SQLite's test database lives in memory
+        return
     test = database.setdefault("TEST", {})
     test["NAME"] = f"{test.get('NAME') or 'test_' + database['NAME']}_without_plan"
 
@@ -59,6 +67,8 @@ def delete_test_indices():
 
 
 def needs_plan(item):
+    """Whether the test uses the database, by a fixture or the `django_db` marker (whose `db`
+    fixture pytest-django requests only while the test runs)."""
     if item.get_closest_marker("without_plan"):
         return False
     return "django_db_setup" in item.fixturenames or bool(item.get_closest_marker("django_db"))
@@ -67,7 +77,7 @@ def needs_plan(item):
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_collection_modifyitems(items):
     """Before `-m` selects, give the plan to the tests that need it and mark them slow; after
-    every other plugin has ordered the tests, move those behind the rest (a stable sort)."""
+    every other plugin has ordered the tests, move the `without_plan` ones to the front."""
     for item in items:
         if needs_plan(item) and "plan" not in item.fixturenames:
             # First, so the plan is loaded before the test's transaction begins.
@@ -75,7 +85,7 @@ def pytest_collection_modifyitems(items):
         if "plan" in item.fixturenames or any(map(item.get_closest_marker, SLOW_MARKERS)):
             item.add_marker(pytest.mark.slow)
     yield
-    items.sort(key=lambda item: "plan" in item.fixturenames)
+    items.sort(key=lambda item: item.get_closest_marker("without_plan") is None)  # stable
 
 
 @pytest.fixture(autouse=True)
