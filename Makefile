@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := install
-.PHONY: help check-search-outage install run serve migrate content test lint format elasticsearch postgres stop-services messages bench-search bench-known-items bench-pages production backup restore bench-production
+.PHONY: help check-search-outage install run serve migrate content test test-fast lint format elasticsearch postgres stop-services messages bench-search bench-known-items bench-pages production backup restore bench-production
 
 help:  ## this list: every target and what it does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  \1\t\2/' | expand -t 20
@@ -38,8 +38,14 @@ run: content  ## everything above, then serve the site on HOST:PORT (127.0.0.1:8
 	$(MANAGE) collectstatic --noinput -v 0
 	bash scripts/serve.sh $(HOST) $(PORT)
 
-test: install  ## ruff, the migration check and the whole suite on PostgreSQL + Elasticsearch
+test: install  ## ruff, the migration check and the whole suite on PostgreSQL + Elasticsearch, coverage
 	bash scripts/test.sh
+
+# On DATABASE_URL, or else the local PostgreSQL (started when needed, left running like `make
+# postgres`), where --reuse-db keeps the test database between runs; tests/conftest.py explains.
+test-fast: install  ## pytest -m "not slow": the tests that need no plan, browser or topology
+	[ -n "$$DATABASE_URL" ] || bash scripts/postgres.sh status >/dev/null 2>&1 || bash scripts/postgres.sh start >&2
+	DATABASE_URL="$${DATABASE_URL:-$$(bash scripts/postgres.sh url)}" $(PY) -m pytest -m "not slow" --reuse-db -q
 
 lint: install  ## ruff check and format check, stylelint on the CSS
 	$(VENV)/bin/ruff check .

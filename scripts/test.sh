@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `make test`: lint, then the whole suite against real PostgreSQL and Elasticsearch.
+# `make test`: lint, then the whole suite against real PostgreSQL and Elasticsearch, under
+# coverage: the report (pyproject.toml, [tool.coverage]) is printed before pytest's summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -7,4 +8,4 @@ cd "$(dirname "$0")/.."
 .venv/bin/ruff format --check .
 npx --no-install stylelint "static/css/**/*.css"
 .venv/bin/python manage.py makemigrations --check --dry-run >/dev/null
-exec bash scripts/with-services.sh .venv/bin/python -m pytest "$@"
+exec bash scripts/with-services.sh .venv/bin/python -m pytest --cov "$@"

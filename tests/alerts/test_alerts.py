@@ -55,6 +55,7 @@ def test_the_filter_is_cleaned_and_the_address_checked(client):
     assert subscribe(client, email="not-an-address").status_code == 400
 
 
+@pytest.mark.without_plan
 @pytest.mark.parametrize("token", ["forged", "eyJpZCI6MX0:abc:def"])
 def test_forged_links_are_refused(client, token):
     assert client.get(f"/en/alerts/confirm/{token}/").status_code == 400

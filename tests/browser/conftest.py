@@ -1,6 +1,6 @@
 """Browser tests: Playwright driving Debian's Chromium (/usr/bin/chromium), never a download.
 
-The live server reads the plan content loaded once per session (see tests/conftest.py). It is
+The live server reads the plan content loaded once per session (`plan`, tests/conftest.py). It is
 pytest-django's LiveServer started here, not its `live_server` fixture: that fixture makes each
 test transactional, and the flush after it would empty the content for every later test.
 """
@@ -30,7 +30,7 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="session")
-def portal_server(django_db_setup, django_db_blocker):
+def portal_server(plan, django_db_blocker):
     with django_db_blocker.unblock():
         server = LiveServer("localhost")
     yield server

@@ -136,12 +136,14 @@ def run_manage(*args, **env):
     )
 
 
+@pytest.mark.slow  # starts Django in a process of its own
 def test_production_refuses_to_start_without_secret_key():
     result = run_manage("check", SECRET_KEY="")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
 
+@pytest.mark.slow  # starts Django in a process of its own
 def test_production_passes_deploy_checks():
     result = run_manage(
         "check", "--deploy", "--fail-level", "WARNING", SECRET_KEY="x" * 64 + "-Aa1!"

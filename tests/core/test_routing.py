@@ -6,6 +6,8 @@ import pytest
 from django.db.models.signals import post_init
 from django.utils import translation
 
+from tests import factories
+
 
 @pytest.fixture
 def instances_built():
@@ -64,17 +66,20 @@ def test_serving_an_opportunity_builds_as_many_instances_whatever_its_siblings(
     assert before < siblings
 
 
-def test_a_page_without_an_english_slug_is_found_by_its_chinese_one(client, db):
+@pytest.mark.without_plan
+def test_a_page_without_an_english_slug_is_found_by_its_chinese_one(client, built_home):
     from cooperation.models import OpportunityPage
 
-    page = OpportunityPage.objects.live().order_by("path").first()
+    page = factories.opportunity(built_home)
     OpportunityPage.objects.filter(pk=page.pk).update(slug_en="")
     response = client.get(f"/en/opportunities/{page.slug_zh_hans}/")
     assert response.status_code == 200
     assert page.title_en in response.content.decode()
 
 
-def test_an_unknown_slug_is_a_404(client, db):
+@pytest.mark.without_plan
+def test_an_unknown_slug_is_a_404(client, built_home):
+    factories.opportunity(built_home)
     assert client.get("/en/opportunities/no-such-opportunity/").status_code == 404
 
 
@@ -100,12 +105,12 @@ def test_checking_a_pages_slugs_builds_as_many_instances_whatever_its_siblings(d
 
 
 @pytest.mark.parametrize("field", ["slug_zh_hans", "slug_en"])
-def test_a_slug_a_sibling_has_in_either_language_is_refused(db, field):
+@pytest.mark.without_plan
+def test_a_slug_a_sibling_has_in_either_language_is_refused(built_home, field):
     from django.core.exceptions import ValidationError
 
-    from cooperation.models import OpportunityPage
-
-    first, second = OpportunityPage.objects.order_by("path")[:2]
+    first = factories.opportunity(built_home, slug="first")
+    second = factories.opportunity(built_home, slug="second", area=first.strategy_area)
     setattr(second, field, getattr(first, field))
     with pytest.raises(ValidationError) as raised:
         second.clean()

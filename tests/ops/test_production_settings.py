@@ -5,7 +5,11 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import ROOT
+
+pytestmark = pytest.mark.slow  # each test starts Django in a process of its own
 
 ENVIRONMENT = {
     "DJANGO_SETTINGS_MODULE": "portal.settings.production",

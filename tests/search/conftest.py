@@ -43,7 +43,7 @@ def es_client(settings):
 
 
 @pytest.fixture(scope="module")
-def built_index(django_db_setup, django_db_blocker):
+def built_index(plan, django_db_blocker):
     """The whole site indexed once for a test module, under the module's own prefix."""
     client = reachable_client()
     prefix = f"test-portal-{uuid.uuid4().hex[:8]}"

@@ -29,6 +29,7 @@ def test_order_is_the_shortest_path_from_the_start(count):
         assert path_km([points[i] for i in order]) == pytest.approx(brute_force_km(points, start))
 
 
+@pytest.mark.slow  # compares with all 362,880 orders of nine stops
 def test_the_exact_search_covers_ten_stops():
     generator = random.Random(10)
     points = [(35 + generator.random(), 113.5 + generator.random()) for _point in range(10)]
