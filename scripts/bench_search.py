@@ -38,15 +38,19 @@ TEXT = {
 
 
 def latencies(client):
-    timings = []
+    """Median and p95 ms of the JSON API, and how many answers came from the database fallback:
+    a search that timed out (or met the open circuit breaker) answers from the database, and
+    must not pass for an Elasticsearch answer."""
+    timings, incomplete = [], 0
     for _ in range(ROUNDS):
         for language, text in QUERIES:
             start = time.perf_counter()
             response = client.get("/api/search/", {"q": text, "lang": language})
             timings.append((time.perf_counter() - start) * 1000)
             assert response.status_code == 200
+            incomplete += not response.json()["complete"]
     timings.sort()
-    return statistics.median(timings), timings[int(len(timings) * 0.95) - 1]
+    return statistics.median(timings), timings[int(len(timings) * 0.95) - 1], incomplete
 
 
 def generated_documents(language, count):
@@ -98,9 +102,9 @@ def main():
         behind_alias = es.count(index=",".join(map(alias_name, LANGUAGES)))["count"]
 
         client = Client()
-        es_median, es_p95 = latencies(client)
+        es_median, es_p95, from_fallback = latencies(client)
         with override_settings(ELASTICSEARCH_URL=""):
-            db_median, db_p95 = latencies(client)
+            db_median, db_p95, _incomplete = latencies(client)
     left = es.indices.get(index=f"{prefix}-*", ignore_unavailable=True).body
 
     print(f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}")
@@ -115,7 +119,9 @@ def main():
     print(f"fallback/Elasticsearch median latency ratio: {db_median / es_median:.1f}x")
     print(f"generated/real indexing throughput ratio: {generated_rate / real_rate:.1f}x")
     print(f"indices left behind: {len(left)}")
-    within = es_median < LIMIT_MS and es_p95 < LIMIT_MS
+    searches = ROUNDS * len(QUERIES)
+    print(f"Elasticsearch searches answered by the fallback: {from_fallback} of {searches}")
+    within = es_median < LIMIT_MS and es_p95 < LIMIT_MS and not from_fallback
     print(f"Elasticsearch p50 and p95 under {LIMIT_MS} ms: {'yes' if within else 'NO'}")
 
 

@@ -120,16 +120,19 @@ def latin_part(text, language):
 
 
 def expanded(part, language):
-    """Clauses for the other names of termbase terms the part mentions (京津冀 → Jing-Jin-Ji)."""
+    """Clauses for the other names of termbase terms the part mentions (京津冀 → Jing-Jin-Ji),
+    weighed by the share of the part the term is: a page naming the term in several ways must
+    not outrank the page whose longer title the query names (与大湾区跨境电商合作)."""
     clauses = []
-    for script, form_tokens in termbase.expansions(part):
-        if script == language:
-            clauses += [
-                match("title_tokens", form_tokens, 3, operator="and"),
-                match("body_tokens", form_tokens, 0.5, operator="and"),
-            ]
-        else:
-            clauses.append(match("other_title_tokens", form_tokens, 2, operator="and"))
+    for share, names in termbase.expansions(part):
+        for script, form_tokens in names:
+            if script == language:
+                clauses += [
+                    match("title_tokens", form_tokens, 3 * share, operator="and"),
+                    match("body_tokens", form_tokens, 0.5 * share, operator="and"),
+                ]
+            else:
+                clauses.append(match("other_title_tokens", form_tokens, 2 * share, operator="and"))
     return clauses
 
 

@@ -1,6 +1,5 @@
 """What a search returns, whichever backend answered it."""
 
-import math
 from dataclasses import dataclass, field
 
 from django.utils.html import escape
@@ -46,10 +45,6 @@ class Results:
     hits: list
     facets: dict  # facet name → [(value, count)]
     backend: str  # "elasticsearch" or "database"
-
-    @property
-    def pages(self):
-        return max(1, math.ceil(self.total / PAGE_SIZE))
 
     @property
     def complete(self):

@@ -47,15 +47,18 @@ def forget_termbase(**kwargs):
 
 
 def expansions(part):
-    """(script, tokens) of every name of every term that `part` of a query mentions, in both
+    """[(share, [(script, tokens)])]: for every term that `part` of a query mentions, how much
+    of the part its name covers (1: the part is the term), and every name of it, in both
     languages."""
     text = comparable(part)
     padded = f" {text} "
     found = []
     for comparables, analysed in entries():
-        if any(
-            form and (form in text if analysis.HAN_RUN.search(form) else f" {form} " in padded)
+        named = [
+            form
             for form in comparables
-        ):
-            found += analysed
+            if form and (form in text if analysis.HAN_RUN.search(form) else f" {form} " in padded)
+        ]
+        if named:
+            found.append((max(map(len, named)) / len(text), analysed))
     return found

@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -13,6 +14,7 @@ from search.forms import ApiSearchForm, QueryForm, SearchForm
 from search.query import search as run_search
 from search.query import suggest
 from search.registry import KIND_LABELS, facet_labels
+from search.results import PAGE_SIZE
 from search.suggestions import database_suggestions, popular_links
 
 SUGGEST_MIN_LENGTH = 1
@@ -52,10 +54,13 @@ def facet_links(request, results, labels):
     return groups
 
 
-def page_link(request, number):
+def pager(request, results):
+    """The site's pager (`{% pagination %}`): the results' page among all of them, and the
+    query string that every page link keeps."""
     params = request.GET.copy()
-    params["page"] = number
-    return f"?{params.urlencode()}"
+    params.pop("page", None)
+    page_obj = Paginator(range(results.total), PAGE_SIZE).get_page(results.query.page)
+    return {"page_obj": page_obj, "querystring": params.urlencode()}
 
 
 @require_GET
@@ -72,8 +77,7 @@ def search(request):
             results=results,
             record_id=record_new_search(query, results),
             facets=facet_links(request, results, facet_labels(language)),
-            previous_page=page_link(request, query.page - 1) if query.page > 1 else None,
-            next_page=page_link(request, query.page + 1) if query.page < results.pages else None,
+            **pager(request, results),
         )
     if not (results and results.hits):  # the template shows them only then
         context["popular"] = popular_links(language)

@@ -78,6 +78,26 @@ def test_termbase_expands_queries_and_edits_apply_without_a_rebuild(index):
     assert found(index, "Xyzzy", "en").total == 0
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("与大湾区跨电商合作", "zh-hans", "opportunity:gba-cross-border-ecommerce-cooperation"),
+        (
+            "Industrial transfer partnreships with Greater Bay Area companies",
+            "en",
+            "opportunity:gba-industrial-transfer-partners",
+        ),
+    ],
+)
+def test_a_term_inside_a_longer_query_does_not_outrank_the_page_it_names(
+    index, text, language, expected
+):
+    # The strategy area names 大湾区 in two ways, and each name scores: weighed by the share of
+    # the query the term is, it comes first for 大湾区 alone, not for a title that mentions it.
+    assert keys(found(index, text, language))[0] == expected
+    assert keys(found(index, "大湾区", language))[0] == "strategy-area:greater-bay-area"
+
+
 def suggested(client, url, text):
     data = json.loads(client.get(url, {"q": text}).content)
     return [s["title"] for s in data["suggestions"]]

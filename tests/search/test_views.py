@@ -55,6 +55,16 @@ def test_search_page_shows_results_facets_and_pagination(
     assert "less complete" not in html
 
 
+def test_search_pages_use_the_site_pager_and_keep_the_filters(indexed_site, client):
+    response = client.get("/en/search/", {"q": "river", "kind": "opportunity", "page": 2})
+    html = response.content.decode()
+    assert response.status_code == 200
+    # templates/includes/pagination.html, as on every paginated list
+    assert '<nav class="pagination" aria-label="Pages of results">' in html
+    assert '<a href="?q=river&amp;kind=opportunity&amp;page=2" aria-current="page">2</a>' in html
+    assert '<a href="?q=river&amp;kind=opportunity&amp;page=1" rel="prev">' in html
+
+
 @pytest.mark.parametrize("query", HOSTILE)
 def test_hostile_queries_give_a_normal_escaped_page(indexed_site, client, query):
     for url in ("/zh-hans/search/", "/en/search/"):
