@@ -10,13 +10,14 @@ from wagtail.models import Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from editorial.dashboard import role_panels
+from editorial.page_review import ReviewReportView
 from editorial.translation_report import TranslationReportView
 from editorial.workflow_messages import replace_messages, review_message, submission_message
 
 page_permission_policy = PagePermissionPolicy()
 
 
-class TranslationReportMenuItem(MenuItem):
+class EditorsReportMenuItem(MenuItem):
     def is_shown(self, request):
         return page_permission_policy.user_has_any_permission(
             request.user, ["add", "change", "publish"]
@@ -37,12 +38,35 @@ def register_translation_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_translation_report_menu_item():
-    return TranslationReportMenuItem(
+    return EditorsReportMenuItem(
         _("English to update"),
         reverse("translation_report"),
         name="translation-report",
         icon_name="doc-full",
         order=1300,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_review_report_urls():
+    return [
+        path("reports/review/", ReviewReportView.as_view(), name="review_report"),
+        path(
+            "reports/review/results/",
+            ReviewReportView.as_view(results_only=True),
+            name="review_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_report_menu_item():
+    return EditorsReportMenuItem(
+        _("Pages due for review"),
+        reverse("review_report"),
+        name="review-report",
+        icon_name="date",
+        order=1310,
     )
 
 
