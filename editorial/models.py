@@ -33,14 +33,13 @@ class TranslationCheckTask(Task):
 
 
 class PageReview(models.Model):
-    """When a page is next due to be checked, and when a person last confirmed it by
-    publishing a new review date. Kept beside the page, so no page type needs a field."""
+    """When a page is next due to be checked. Kept beside the page, so no page type needs a
+    field; when it was last reviewed is the latest published RevisionNote with a date."""
 
     page = models.OneToOneField(
         Page, on_delete=models.CASCADE, primary_key=True, related_name="review"
     )
     next_review_on = models.DateField(_("next review"), db_index=True)
-    last_reviewed_on = models.DateField(_("last reviewed"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("page review")

@@ -43,7 +43,9 @@ def review_months(content_type):
 
 def record_publication(sender, instance, revision=None, **kwargs):
     """page_published: the notes entered with this revision or an earlier one go public, and the
-    latest review date among them is the page's; a page without one gets its section's."""
+    latest review date among them is the page's; a page without one gets its section's.
+    Connected before caching's receiver (INSTALLED_APPS order), whose content-version bump then
+    retires any page body cached between the publish and these rows."""
     published_at = instance.last_published_at or timezone.now()
     pending = RevisionNote.objects.filter(page_id=instance.pk, published_at=None)
     if revision is not None:
@@ -58,7 +60,7 @@ def record_publication(sender, instance, revision=None, **kwargs):
     if chosen:
         PageReview.objects.update_or_create(
             page_id=instance.pk,
-            defaults={"next_review_on": chosen, "last_reviewed_on": timezone.localdate()},
+            defaults={"next_review_on": chosen},
         )
     else:
         months = review_months(ContentType.objects.get_for_id(instance.content_type_id))
@@ -68,11 +70,10 @@ def record_publication(sender, instance, revision=None, **kwargs):
         )
 
 
-def overdue_pages(today=None):
-    today = today or timezone.localdate()
+def overdue_pages():
     return (
         Page.objects.live()
-        .filter(review__next_review_on__lt=today)
+        .filter(review__next_review_on__lt=timezone.localdate())
         .select_related("review", "owner", "content_type")
         .order_by("review__next_review_on", "path")
     )

@@ -37,7 +37,6 @@ class Migration(migrations.Migration):
             fields=[
                 ('page', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='review', serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('next_review_on', models.DateField(db_index=True, verbose_name='next review')),
-                ('last_reviewed_on', models.DateField(blank=True, null=True, verbose_name='last reviewed')),
             ],
             options={
                 'verbose_name': 'page review',
