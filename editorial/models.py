@@ -1,5 +1,7 @@
+from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, Task
+from wagtail.models import Page, Revision, Task
 
 from editorial.translation_status import problems_by_page
 
@@ -28,3 +30,49 @@ class TranslationCheckTask(Task):
     class Meta:
         verbose_name = _("translation check")
         verbose_name_plural = _("translation checks")
+
+
+class PageReview(models.Model):
+    """When a page is next due to be checked. Kept beside the page, so no page type needs a
+    field; when it was last reviewed is the latest published RevisionNote with a date."""
+
+    page = models.OneToOneField(
+        Page, on_delete=models.CASCADE, primary_key=True, related_name="review"
+    )
+    next_review_on = models.DateField(_("next review"), db_index=True)
+
+    class Meta:
+        verbose_name = _("page review")
+        verbose_name_plural = _("page reviews")
+
+    def __str__(self):
+        return f"{self.page_id}: {self.next_review_on}"
+
+
+class RevisionNote(models.Model):
+    """What an editor entered beside a revision's content: a "what changed" note for the page's
+    public history, and a new review date. Both take effect when that revision, or a later one,
+    is published (an editor's note goes public when a moderator approves)."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="revision_notes")
+    # Kept when old revisions are purged (`purge_revisions`): the public history stays.
+    revision = models.ForeignKey(Revision, on_delete=models.SET_NULL, null=True, related_name="+")
+    note_zh_hans = models.TextField(_("what changed (Chinese)"), blank=True)
+    note_en = models.TextField(_("what changed (English)"), blank=True)
+    next_review_on = models.DateField(_("next review"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("revision note")
+        verbose_name_plural = _("revision notes")
+
+    def __str__(self):
+        return self.note_zh_hans or self.note_en
+
+    @property
+    def note(self):
+        """The note in the visitor's language; English falls back to the Chinese, as the
+        pages' own fields do (MODELTRANSLATION_FALLBACK_LANGUAGES)."""
+        if get_language() == "en":
+            return self.note_en or self.note_zh_hans
+        return self.note_zh_hans

@@ -10,40 +10,52 @@ from wagtail.models import Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from editorial.dashboard import role_panels
+from editorial.page_review import ReviewReportView
 from editorial.translation_report import TranslationReportView
 from editorial.workflow_messages import replace_messages, review_message, submission_message
 
 page_permission_policy = PagePermissionPolicy()
 
 
-class TranslationReportMenuItem(MenuItem):
+class EditorsReportMenuItem(MenuItem):
     def is_shown(self, request):
         return page_permission_policy.user_has_any_permission(
             request.user, ["add", "change", "publish"]
         )
 
 
+# The editors' reports: address and URL name, view, menu label, icon.
+REPORTS = [
+    ("translation", TranslationReportView, _("English to update"), "doc-full"),
+    ("review", ReviewReportView, _("Pages due for review"), "date"),
+]
+
+
 @hooks.register("register_admin_urls")
-def register_translation_report_urls():
-    return [
-        path("reports/translation/", TranslationReportView.as_view(), name="translation_report"),
-        path(
-            "reports/translation/results/",
-            TranslationReportView.as_view(results_only=True),
-            name="translation_report_results",
-        ),
-    ]
+def register_report_urls():
+    urls = []
+    for slug, view, _label, _icon in REPORTS:
+        urls += [
+            path(f"reports/{slug}/", view.as_view(), name=f"{slug}_report"),
+            path(
+                f"reports/{slug}/results/",
+                view.as_view(results_only=True),
+                name=f"{slug}_report_results",
+            ),
+        ]
+    return urls
 
 
-@hooks.register("register_reports_menu_item")
-def register_translation_report_menu_item():
-    return TranslationReportMenuItem(
-        _("English to update"),
-        reverse("translation_report"),
-        name="translation-report",
-        icon_name="doc-full",
-        order=1300,
-    )
+def report_menu_item(slug, label, icon, order):
+    def menu_item():
+        url = reverse(f"{slug}_report")
+        return EditorsReportMenuItem(label, url, name=f"{slug}-report", icon_name=icon, order=order)
+
+    return menu_item
+
+
+for index, (slug, _view, label, icon) in enumerate(REPORTS):
+    hooks.register("register_reports_menu_item", report_menu_item(slug, label, icon, 1300 + index))
 
 
 class SubmitForReviewMenuItem(SubmitForModerationMenuItem):

@@ -9,20 +9,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, Workflow, WorkflowState
 
 from cooperation.models import Organisation
 from core.models import Sector
 from editorial.translator_access import row_texts
 from home.models import Indicator
 from tests.editorial.admin_text import english_phrases
-from tests.editorial.workflow_client import edit, edit_form_data, submit
+from tests.editorial.workflow_client import edit, edit_form_data, edit_page_html, submit
 from tourism.models import AttractionPage, EventPage, RouteStop
-
-
-def edit_page_html(client, user, page):
-    client.force_login(user)
-    return client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
 
 
 def test_translator_sees_the_chinese_source_beside_each_english_field(client, make_person, article):
@@ -211,11 +206,6 @@ def role_admin_urls(page_types=ADMIN_PAGE_TYPES):
     return urls
 
 
-# Stored in the database by the workflow migration, one name per object (Wagtail has no
-# per-language name): not yet localised, see README.
-WORKFLOW_NAMES = ["Bilingual review", "Moderators approval", "Translation check"]
-
-
 def english_names():
     """The English names of the plan's data, shown in the snippet listings: content."""
     names = [
@@ -248,7 +238,7 @@ def test_the_chinese_admin_shows_no_english_interface_text(client, make_person, 
         reverse(Organisation.snippet_viewset.get_url_name("list")),
         reverse(Indicator.snippet_viewset.get_url_name("edit"), args=[indicator.pk]),
     ]
-    content = ["Root", *WORKFLOW_NAMES, *english_names(), *(p.username for p in people)]
+    content = ["Root", *english_names(), *(p.username for p in people)]
     found = {}
     for user in people:
         client.force_login(user)
@@ -265,3 +255,27 @@ def test_the_chinese_admin_shows_no_english_interface_text(client, make_person, 
             if phrases:
                 found[(user.username, url)] = sorted(phrases)
     assert found == {}
+
+
+@pytest.mark.parametrize(
+    "language, shown, hidden",
+    [
+        ("zh-hans", ["双语审核", "审核员批准"], "Bilingual review"),
+        ("en", ["Bilingual review"], "双语审核"),
+    ],
+)
+def test_workflow_and_task_names_show_in_the_admins_language(
+    client, make_person, article, language, shown, hidden
+):
+    editor = make_person("edna", "Editors", language=language)
+    moderator = make_person("mo", "Moderators", language=language)
+    submit(client, editor, article, title_en="Revised English title")
+    html = edit_page_html(client, moderator, article)
+    assert all(name in html for name in shown)
+    assert hidden not in html
+    # Stored in English whatever the language it was shown or saved in.
+    workflow = Workflow.objects.get(workflow_pages__page__depth=1)
+    with translation.override("zh-hans"):
+        workflow.name = str(workflow.name)
+        workflow.save()
+    assert Workflow.objects.filter(pk=workflow.pk, name="Bilingual review").exists()

@@ -67,3 +67,8 @@ def act(client, moderator, page, action, comment=""):
 
 def live_title(page):
     return Page.objects.get(pk=page.pk).specific.title_en
+
+
+def edit_page_html(client, user, page):
+    client.force_login(user)
+    return client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
