@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtailautocomplete.urls import admin as autocomplete_admin_urls
 
 from editorial.dashboard import role_panels
 from editorial.page_review import ReviewReportView
@@ -108,6 +109,13 @@ def review_confirmation(request, page_id):
 @hooks.register("register_admin_urls")
 def register_review_confirmation_url():
     return [path("reviewed/<int:page_id>/", review_confirmation, name="review_confirmation")]
+
+
+@hooks.register("register_admin_urls")
+def register_autocomplete_urls():
+    """The search and lookup endpoints of the choosers' AutocompletePanel, at the admin's
+    `autocomplete/`, where its script looks for them."""
+    return [path("autocomplete/", include(autocomplete_admin_urls))]
 
 
 @hooks.register("construct_homepage_panels")
