@@ -5,8 +5,9 @@ import json
 
 import pytest
 from wagtail.models import Page
+from wagtailautocomplete.widgets import Autocomplete
 
-from cooperation.models import Organisation
+from cooperation.models import Organisation, ProgrammePage
 from core.models import County, PartnerRegion, Sector
 from tests import factories
 from tests.editorial.workflow_client import edit_form_data
@@ -57,6 +58,11 @@ def test_the_opportunity_form_chooses_by_typing(client, people, opportunity):
     for name in [*CHOSEN, "organisations"]:
         assert f'data-autocomplete-input-name="{name}"' in html
         assert f'<select name="{name}"' not in html
+
+
+def test_a_programme_chooses_its_regions_and_sectors_by_typing():
+    fields = ProgrammePage.get_edit_handler().get_form_class().base_fields
+    assert all(isinstance(fields[name].widget, Autocomplete) for name in ("regions", "sectors"))
 
 
 @pytest.mark.parametrize(
