@@ -8,8 +8,8 @@ from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
-from wagtailautocomplete.urls import admin as autocomplete_admin_urls
 
+from editorial import choosers
 from editorial.dashboard import role_panels
 from editorial.page_review import ReviewReportView
 from editorial.translation_report import TranslationReportView
@@ -112,10 +112,8 @@ def register_review_confirmation_url():
 
 
 @hooks.register("register_admin_urls")
-def register_autocomplete_urls():
-    """The search and lookup endpoints of the choosers' AutocompletePanel, at the admin's
-    `autocomplete/`, where its script looks for them."""
-    return [path("autocomplete/", include(autocomplete_admin_urls))]
+def register_chooser_urls():
+    return [path("autocomplete/", include(choosers))]
 
 
 @hooks.register("construct_homepage_panels")

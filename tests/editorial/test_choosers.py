@@ -15,6 +15,7 @@ from tests.editorial.workflow_client import edit_form_data
 pytestmark = pytest.mark.without_plan
 CHOSEN = {"sectors": Sector, "counties": County, "regions": PartnerRegion}
 SEARCH_URL = "/admin/autocomplete/search/"
+OBJECTS_URL = "/admin/autocomplete/objects/"
 
 
 @pytest.fixture
@@ -100,3 +101,13 @@ def test_a_translator_cannot_change_the_chosen_objects(client, people, opportuni
     saved = draft(opportunity)
     assert saved.title_en == "Checked"
     assert list(saved.sectors.all()) == [choices[Sector][0]]
+
+
+def test_the_choosers_look_up_only_the_taxonomy(client, people, opportunity, choices):
+    client.force_login(people["translator"])
+    for label in ("wagtailcore.Page", "wagtaildocs.Document", "auth.User", "no.Model"):
+        assert client.post(SEARCH_URL, {"query": "", "type": label}).status_code == 400, label
+    assert client.get(OBJECTS_URL, {"pks": opportunity.pk}).status_code == 400
+    sector = choices[Sector][0]
+    response = client.get(OBJECTS_URL, {"pks": sector.pk, "type": "core.Sector"})
+    assert response.json()["items"] == [{"pk": sector.pk, "title": "Biomedicine"}]
