@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from editorial import choosers
 from editorial.dashboard import role_panels
 from editorial.page_review import ReviewReportView
 from editorial.translation_report import TranslationReportView
@@ -108,6 +109,11 @@ def review_confirmation(request, page_id):
 @hooks.register("register_admin_urls")
 def register_review_confirmation_url():
     return [path("reviewed/<int:page_id>/", review_confirmation, name="review_confirmation")]
+
+
+@hooks.register("register_admin_urls")
+def register_chooser_urls():
+    return [path("autocomplete/", include(choosers))]
 
 
 @hooks.register("construct_homepage_panels")

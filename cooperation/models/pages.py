@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtailautocomplete.edit_handlers import AutocompletePanel
 
 from cooperation.api_serializers import NamedSnippetSerializer
 from cooperation.blocks import BoxItemBlock
@@ -166,8 +167,8 @@ class ProgrammePage(PlanSourced, PageImages, Page):
         FieldPanel("summary"),
         FieldPanel("actions"),
         FieldPanel("body"),
-        FieldPanel("regions"),
-        FieldPanel("sectors"),
+        AutocompletePanel("regions"),
+        AutocompletePanel("sectors"),
         IMAGES_PANEL,
     ]
     search_fields = Page.search_fields + [
@@ -346,10 +347,10 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, PageImages, Page):
         FieldPanel("kind"),
         FieldPanel("stage"),
         FieldPanel("strategy_area"),
-        FieldPanel("sectors"),
-        FieldPanel("counties"),
-        FieldPanel("regions"),
-        FieldPanel("organisations"),
+        AutocompletePanel("sectors"),
+        AutocompletePanel("counties"),
+        AutocompletePanel("regions"),
+        AutocompletePanel("organisations"),
         CLAUSE_PANEL,
         IMAGES_PANEL,
     ]

@@ -1,6 +1,7 @@
 """Taxonomy shared by cooperation and tourism content."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -18,6 +19,16 @@ class NamedSnippet(PlanSourced):
 
     def __str__(self):
         return self.name
+
+    # Hooks of the admin's autocomplete choosers (wagtail-autocomplete's AutocompletePanel).
+    @classmethod
+    def autocomplete_custom_queryset_filter(cls, search_term, request=None):
+        """Either language's name matches, whichever language the admin speaks."""
+        names = Q(name_zh_hans__icontains=search_term) | Q(name_en__icontains=search_term)
+        return cls.objects.filter(names)
+
+    def autocomplete_label(self):
+        return self.name  # the admin user's language, with modeltranslation's fallback
 
 
 class County(NamedSnippet):

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    "wagtailautocomplete",
     "wagtail",
     "rest_framework",
     "modelcluster",

@@ -3,6 +3,7 @@ source beside each English field, and approval from the dashboard. Screenshots o
 to artefacts/browser/editorial/ (gitignored)."""
 
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -29,15 +30,14 @@ def committed(action):
     return result[0]
 
 
-@pytest.fixture
-def people_and_page(db):
+@contextmanager
+def people_editing(page):
+    """The three people, in the Chinese admin, while the test edits `page`; afterwards they and
+    what they did to the page (its workflow, the revisions after the live one) are removed."""
     from django.contrib.auth.models import Group, User
-    from wagtail.models import Revision, WorkflowState
+    from wagtail.models import Page, Revision, WorkflowState
     from wagtail.users.models import UserProfile
 
-    from home.models import NewsPage
-
-    page = NewsPage.objects.live().order_by("-path").first()
     live_revision = page.live_revision_id
 
     def create():
@@ -53,11 +53,27 @@ def people_and_page(db):
         WorkflowState.objects.filter(object_id=str(page.pk)).delete()
         Revision.objects.get(pk=live_revision).publish()
         Revision.page_revisions.filter(object_id=str(page.pk)).exclude(pk=live_revision).delete()
-        NewsPage.objects.filter(pk=page.pk).update(latest_revision=live_revision)
+        Page.objects.filter(pk=page.pk).update(latest_revision=live_revision)
 
     committed(create)
     yield page
     committed(restore)
+
+
+@pytest.fixture
+def people_and_page(db):
+    from home.models import NewsPage
+
+    with people_editing(NewsPage.objects.live().order_by("-path").first()) as page:
+        yield page
+
+
+@pytest.fixture
+def people_and_opportunity(db):
+    from cooperation.models import OpportunityPage
+
+    with people_editing(OpportunityPage.objects.live().order_by("path").first()) as page:
+        yield page
 
 
 def log_in(browser, live_site, name):
@@ -123,3 +139,24 @@ def test_edit_translate_and_approve_in_the_chinese_admin(chromium, live_site, pe
     shot(moderator, "6-moderator-approved")
     live = committed(lambda: Page.objects.get(pk=page.pk).specific)
     assert (live.title_zh_hans, live.title_en) == (new_chinese, new_english)
+
+
+def test_an_editor_chooses_an_organisation_by_typing_part_of_its_name(
+    chromium, live_site, people_and_opportunity
+):
+    from wagtail.models import Page
+
+    from cooperation.models import Organisation
+
+    page = people_and_opportunity
+    organisation = Organisation.objects.exclude(opportunitypage=page).order_by("pk").first()
+    name = organisation.name_zh_hans
+    editor = log_in(chromium, live_site, "edna")
+    editor.goto(f"{live_site.url}/admin/pages/{page.pk}/edit/")
+    editor.fill("#id_organisations", name[: max(2, len(name) - 1)])
+    editor.get_by_role("option", name=name, exact=True).click()
+    shot(editor, "7-editor-chooses-an-organisation")
+    editor.keyboard.press("Control+s")  # the admin's shortcut for "save draft"
+    editor.locator(".messages li.success").wait_for()
+    draft = committed(lambda: Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object())
+    assert organisation in draft.organisations.all()

@@ -5,6 +5,7 @@ from wagtail.blocks import ListBlock, RichTextBlock, StreamBlock, StructBlock
 from wagtail.blocks.base import BlockField
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text
+from wagtailautocomplete.widgets import Autocomplete
 
 
 def block_data(block, value):
@@ -40,6 +41,8 @@ def edit_form_data(page, user, **changes):
             data.update(nested_form_data({name: block_data(field.block, getattr(page, name))}))
         elif isinstance(field.widget, DraftailRichTextArea):
             data[name] = rich_text(str(data[name] or ""))
+        elif isinstance(field.widget, Autocomplete):  # the chosen objects as JSON
+            data[name] = field.widget.format_value(data[name])
     data.update(changes)
     for name in ("body_zh_hans", "body_en"):
         if name in changes:
