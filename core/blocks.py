@@ -3,11 +3,11 @@
 The gallery is one list shared by both languages (the same pictures), so its text is kept in a
 field per language inside each item rather than in a StreamField per language."""
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname, resolution_order
 from wagtail.blocks import CharBlock, StructBlock, StructValue
 from wagtail.images.blocks import ImageChooserBlock
+
+from core.i18n import in_active_language
 
 
 class PrefetchingImageChooserBlock(ImageChooserBlock):
@@ -21,23 +21,17 @@ class PrefetchingImageChooserBlock(ImageChooserBlock):
 class GalleryImageValue(StructValue):
     """The item's text in the active language, else in the fallback language."""
 
-    def in_language(self, name):
-        for language in resolution_order(get_language()):
-            if text := self.get(build_localized_fieldname(name, language)):
-                return text
-        return ""
-
     @property
     def alt(self):
-        return self.in_language("alt")
+        return in_active_language(self.get, "alt")
 
     @property
     def caption(self):
-        return self.in_language("caption")
+        return in_active_language(self.get, "caption")
 
     @property
     def credit(self):
-        return self.in_language("credit")
+        return in_active_language(self.get, "credit")
 
 
 ALT_HELP = _("What the image shows, for people who cannot see it.")

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from core.page_query import shown_query, with_query
 
@@ -32,3 +33,13 @@ def language_urls(request, page=None):
             url = translate_url(request.get_full_path(), code)
         urls.append((code, name, url))
     return urls
+
+
+def in_active_language(read, name):
+    """The first non-empty `<name>_<language>` that `read(field name)` gives, in the order
+    modeltranslation resolves the active language (MODELTRANSLATION_FALLBACK_LANGUAGES), for
+    bilingual text kept outside modeltranslation's registered fields."""
+    for language in resolution_order(translation.get_language()):
+        if value := read(build_localized_fieldname(name, language)):
+            return value
+    return ""

@@ -1,8 +1,10 @@
+from functools import partial
+
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Revision, Task
 
+from core.i18n import in_active_language
 from editorial.translation_status import problems_by_page
 
 
@@ -71,8 +73,5 @@ class RevisionNote(models.Model):
 
     @property
     def note(self):
-        """The note in the visitor's language; English falls back to the Chinese, as the
-        pages' own fields do (MODELTRANSLATION_FALLBACK_LANGUAGES)."""
-        if get_language() == "en":
-            return self.note_en or self.note_zh_hans
-        return self.note_zh_hans
+        """The note in the visitor's language, falling back as the pages' own fields do."""
+        return in_active_language(partial(getattr, self), "note")
