@@ -90,10 +90,14 @@ class TourismIndexPage(RoutablePageMixin, SectionPage):
         return exports.download(feed, exports.ICALENDAR_TYPE, "xinxiang-events.ics")
 
     def trip_request(self, request):
-        """The live attractions by key, and the visitor's picks and options among them."""
-        attractions = {attraction.slug: attraction for attraction in self.live_attractions()}
-        picks = TripRequest.from_query(request.GET, attractions)
-        return attractions, picks, TripOptionsForm(request.GET, attractions.values())
+        """The live attractions by key, and the visitor's picks and options among them: read
+        once per request, which asks for them twice (its ETag, then the planner's view)."""
+        if not hasattr(request, "trip_request"):
+            attractions = {attraction.slug: attraction for attraction in self.live_attractions()}
+            picks = TripRequest.from_query(request.GET, attractions)
+            options = TripOptionsForm(request.GET, attractions.values())
+            request.trip_request = attractions, picks, options
+        return request.trip_request
 
     def canonical_query(self, request):
         """The trip planner's picks and options as it reads them (core/page_query.py)."""
