@@ -19,6 +19,7 @@ from cooperation.enquiry_stats import response_time
 from cooperation.forms import EnquiryForm
 from cooperation.listing import PAGE_SIZE, OpportunityListing
 from cooperation.models import OpportunityPage
+from core.page_query import with_query
 from core.public import public
 
 
@@ -46,15 +47,14 @@ def listing_context(index_page, request, listing):
     reads them, which it does not when its output comes from the fragment cache."""
     page_of_results = SimpleLazyObject(lambda: results_page(listing, request))
     querystring = listing.querystring()
-    suffix = f"?{querystring}" if querystring else ""
     return {
         "listing": listing,
         "opportunities": page_of_results,
         "querystring": querystring,
         "response_time": SimpleLazyObject(response_time),
-        "export_csv_url": subpage_url(index_page, request, "export_csv") + suffix,
-        "export_json_url": subpage_url(index_page, request, "export_json") + suffix,
-        "feed_url": subpage_url(index_page, request, "feed") + suffix,
+        "export_csv_url": with_query(subpage_url(index_page, request, "export_csv"), querystring),
+        "export_json_url": with_query(subpage_url(index_page, request, "export_json"), querystring),
+        "feed_url": with_query(subpage_url(index_page, request, "feed"), querystring),
     }
 
 
