@@ -2,10 +2,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.staticfiles import versioned_static
 from wagtail.models import Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -114,6 +116,17 @@ def register_review_confirmation_url():
 @hooks.register("register_admin_urls")
 def register_chooser_urls():
     return [path("autocomplete/", include(choosers))]
+
+
+@hooks.register("insert_editor_js")
+def chooser_strings():
+    """The choosers' own English strings, in the admin's language (the script says how)."""
+    return format_html(
+        '<script src="{}" data-nothing-selected="{}" data-remove="{}"></script>',
+        versioned_static("editorial/autocomplete-i18n.js"),
+        _("Nothing selected."),
+        _("Remove"),
+    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -144,7 +144,7 @@ def test_edit_translate_and_approve_in_the_chinese_admin(chromium, live_site, pe
     assert (live.title_zh_hans, live.title_en) == (new_chinese, new_english)
 
 
-def test_an_editor_chooses_an_organisation_by_typing_part_of_its_name(
+def test_an_editor_replaces_an_organisation_by_typing_part_of_its_name(
     chromium, live_site, people_and_opportunity
 ):
     from wagtail.models import Page
@@ -152,14 +152,23 @@ def test_an_editor_chooses_an_organisation_by_typing_part_of_its_name(
     from cooperation.models import Organisation
 
     page = people_and_opportunity
+    assert page.organisations.count() == 1
     organisation = Organisation.objects.exclude(opportunitypage=page).order_by("pk").first()
     name = organisation.name_zh_hans
     editor = log_in(chromium, live_site, "edna")
     editor.goto(f"{live_site.url}/admin/pages/{page.pk}/edit/")
+    # The chooser's own words are Chinese too: the remove button's name and the empty chooser.
+    chooser = editor.locator('[data-autocomplete-input-name="organisations"]')
+    chooser.get_by_role("button", name="移除", exact=True).click()
+    chooser.get_by_text("尚未选择。", exact=True).wait_for()
     editor.fill("#id_organisations", name[: max(2, len(name) - 1)])
     editor.get_by_role("option", name=name, exact=True).click()
+    chooser.get_by_role("button", name="移除", exact=True).wait_for()
+    choosers = editor.locator('[data-controller~="autocomplete-controller"]')
+    words = " ".join(choosers.all_text_contents())
+    assert "Nothing selected." not in words and "Remove" not in words
     shot(editor, "7-editor-chooses-an-organisation")
     editor.keyboard.press("Control+s")  # the admin's shortcut for "save draft"
     editor.locator(".messages li.success").wait_for()
     draft = committed(lambda: Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object())
-    assert organisation in draft.organisations.all()
+    assert list(draft.organisations.all()) == [organisation]
