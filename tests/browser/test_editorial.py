@@ -79,6 +79,45 @@ def people_and_opportunity(db):
         yield page
 
 
+@pytest.fixture
+def reminded_page(people_and_page):
+    """The news page overdue for review and its reminder sent (to the moderators: the page,
+    loaded by `load_plan`, has no owner); afterwards due when it was."""
+    import datetime
+
+    from editorial.models import PageReview, ReviewReminder
+    from editorial.page_review import send_review_reminders
+
+    page = people_and_page
+    reviews = PageReview.objects.filter(page_id=page.pk)
+    due = reviews.get().next_review_on
+
+    def remind():
+        reviews.update(next_review_on=datetime.date(2026, 1, 5))
+        return send_review_reminders()
+
+    assert committed(remind) >= 1
+    yield page
+
+    def restore():
+        ReviewReminder.objects.filter(page_id=page.pk).delete()
+        reviews.update(next_review_on=due)
+
+    committed(restore)
+
+
+def set_language(name, language):
+    from django.contrib.auth.models import User
+    from wagtail.users.models import UserProfile
+
+    def save():
+        profile = UserProfile.get_for_user(User.objects.get(username=name))
+        profile.preferred_language = language
+        profile.save()
+
+    committed(save)
+
+
 def log_in(browser, live_site, name):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     tab = context.new_page()
@@ -172,3 +211,28 @@ def test_an_editor_replaces_an_organisation_by_typing_part_of_its_name(
     editor.locator(".messages li.success").wait_for()
     draft = committed(lambda: Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object())
     assert list(draft.organisations.all()) == [organisation]
+
+
+@pytest.mark.parametrize(
+    "language, heading, sent",
+    [
+        ("zh-hans", "审阅与公开更新记录", "已于"),
+        ("en", "Review and public history", "Reminder sent on"),
+    ],
+)
+def test_the_review_panel_in_the_page_editor(
+    chromium, live_site, reminded_page, language, heading, sent
+):
+    set_language("edna", language)
+    editor = log_in(chromium, live_site, "edna")
+    editor.goto(f"{live_site.url}/admin/pages/{reminded_page.pk}/edit/")
+    reminders = editor.locator(".reminders-sent li")
+    reminders.first.wait_for()
+    assert reminders.first.inner_text().startswith(sent)
+    assert "mo" in reminders.first.inner_text()
+    panel = editor.locator("section.w-panel").filter(has=reminders.first).last
+    assert heading in panel.inner_text()
+    assert panel.locator("[name=next_review_on]").input_value() == "2026-01-05"
+    panel.scroll_into_view_if_needed()
+    shot(editor, f"8-review-panel-{language}")
+    panel.screenshot(path=ARTEFACTS / f"8-review-panel-{language}-detail.png")
