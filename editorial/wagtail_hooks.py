@@ -16,6 +16,7 @@ from editorial.dashboard import role_panels
 from editorial.page_review import ReviewReportView
 from editorial.translation_report import TranslationReportView
 from editorial.workflow_messages import replace_messages, review_message, submission_message
+from editorial.workflow_names import localise_logged_names
 
 page_permission_policy = PagePermissionPolicy()
 
@@ -127,6 +128,10 @@ def chooser_strings():
         _("Nothing selected."),
         _("Remove"),
     )
+
+
+# After Wagtail's own (order 0), whose formatters it wraps.
+hooks.register("register_log_actions", localise_logged_names, order=1)
 
 
 @hooks.register("construct_homepage_panels")

@@ -16,7 +16,7 @@ from core.models import Sector
 from editorial.translator_access import row_texts
 from home.models import Indicator
 from tests.editorial.admin_text import english_phrases
-from tests.editorial.workflow_client import edit, edit_form_data, edit_page_html, submit
+from tests.editorial.workflow_client import act, edit, edit_form_data, edit_page_html, submit
 from tourism.models import AttractionPage, EventPage, RouteStop
 
 
@@ -279,3 +279,28 @@ def test_workflow_and_task_names_show_in_the_admins_language(
         workflow.name = str(workflow.name)
         workflow.save()
     assert Workflow.objects.filter(pk=workflow.pk, name="Bilingual review").exists()
+
+
+def test_the_history_names_workflow_steps_in_the_admins_language(client, make_person, article):
+    """Wagtail's log entries keep the names as logged, in English; their messages translate them."""
+    editor = make_person("edna", "Editors", language="zh-hans")
+    moderator = make_person("mo", "Moderators", language="zh-hans")
+    submit(client, editor, article, title_en="Revised English title")
+    act(client, moderator, Page.objects.get(pk=article.pk), "approve")
+    state = WorkflowState.objects.get(object_id=str(article.pk))
+    client.force_login(moderator)
+    for url in [
+        f"/admin/pages/{article.pk}/history/",
+        f"/admin/pages/{article.pk}/workflow_history/",
+        f"/admin/pages/{article.pk}/workflow_history/detail/{state.pk}/",
+        "/admin/reports/site-history/",
+        "/admin/reports/workflow/",
+        "/admin/reports/workflow_tasks/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        for english in ("Bilingual review", "Translation check", "Moderators approval"):
+            assert english not in html, (url, english)
+    history = client.get(f"/admin/pages/{article.pk}/history/").content.decode()
+    assert "“双语审核”已启动" in history and "“审核员批准”已批准，“双语审核”已完成" in history
