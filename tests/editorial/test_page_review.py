@@ -2,13 +2,14 @@
 weekly reminders, and the public "Last reviewed / Last updated" line with the page's history."""
 
 import datetime
-from io import StringIO
+from io import BytesIO, StringIO
 
 from dateutil.relativedelta import relativedelta
 from django.core import mail
 from django.core.management import call_command
 from django.db.models import F
 from django.utils import timezone, translation
+from openpyxl import load_workbook
 from wagtail.models import Page
 
 from cooperation.models import OpportunityPage
@@ -58,10 +59,17 @@ def test_the_report_lists_overdue_pages_with_owner_and_date(client, people, arti
     response = client.get("/admin/reports/review/?export=csv")
     csv = b"".join(response.streaming_content).decode()
     rows = csv.splitlines()
-    assert (
-        len(rows) == 3
-    )  # the headings (in the site's language: Wagtail streams the file) and two pages
-    assert any(article.title in row and "2026-01-05" in row and "edna" in row for row in rows)
+    assert len(rows) == 3  # the headings and two pages
+    # In the moderator's language (English), though Wagtail streams the file after the view.
+    assert rows[0].endswith("Review due,Owner,Owner's e-mail")
+    assert any(article.title_en in row and "2026-01-05" in row and "edna" in row for row in rows)
+    response = client.get("/admin/reports/review/?export=xlsx")
+    sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
+    assert [cell.value for cell in next(sheet.rows)][-3:] == [
+        "Review due",
+        "Owner",
+        "Owner's e-mail",
+    ]
 
 
 def test_reminders_mail_each_owner_their_overdue_pages(make_person, people, article):
