@@ -199,7 +199,9 @@ ADMIN_PAGE_TYPES = [
 
 def role_admin_urls(page_types=ADMIN_PAGE_TYPES):
     home = Page.objects.get(depth=2)
-    urls = ["/admin/", "/admin/pages/", f"/admin/pages/{home.pk}/", "/admin/reports/translation/"]
+    urls = ["/admin/", "/admin/pages/", f"/admin/pages/{home.pk}/"]
+    urls += [f"/admin/reports/{report}/" for report in ("translation", "review", "site-history")]
+    urls += ["/admin/reports/workflow/", "/admin/reports/workflow_tasks/"]
     for model in page_types:
         page = Page.objects.filter(content_type__model=model).first()
         urls.append(f"/admin/pages/{page.pk}/edit/")
@@ -218,9 +220,9 @@ def english_names():
 
 
 def test_the_chinese_admin_shows_no_english_interface_text(client, make_person, article):
-    """Dashboard, explorer, reports, snippets, every page type's edit form and the workflow
-    dialogs, as each role sees them in Chinese; content (titles, slugs, the Chinese source)
-    and the users' names excepted."""
+    """Dashboard, explorer, reports, snippets, every page type's edit form, the workflow
+    dialogs and a page's history, as each role sees them in Chinese; content (titles, slugs,
+    the Chinese source) and the users' names excepted."""
     people = [
         make_person(name, group, language="zh-hans")
         for name, group in [("edna", "Editors"), ("tran", "Translators"), ("mo", "Moderators")]
@@ -232,6 +234,11 @@ def test_the_chinese_admin_shows_no_english_interface_text(client, make_person, 
         f"/admin/pages/workflow/action/{article.pk}/{action}/{task_state.pk}/"
         for action in ("approve", "reject")
     ]
+    history_urls = [
+        f"/admin/pages/{article.pk}/history/",
+        f"/admin/pages/{article.pk}/workflow_history/",
+        f"/admin/pages/{article.pk}/workflow_history/detail/{task_state.workflow_state_id}/",
+    ]
     indicator = Indicator.objects.order_by("order").first()
     snippet_urls = [
         reverse(Sector.snippet_viewset.get_url_name("list")),
@@ -242,7 +249,7 @@ def test_the_chinese_admin_shows_no_english_interface_text(client, make_person, 
     found = {}
     for user in people:
         client.force_login(user)
-        urls = role_admin_urls() + (workflow_urls if user == moderator else [])
+        urls = role_admin_urls() + history_urls + (workflow_urls if user == moderator else [])
         if user != translator:
             urls += snippet_urls
         for url in urls:
