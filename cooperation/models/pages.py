@@ -25,6 +25,7 @@ from core.models import (
     SectionPage,
 )
 from core.public import public
+from core.renditions import card_images
 
 
 class CooperationIndexPage(SectionPage):
@@ -35,7 +36,11 @@ class CooperationIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["areas"] = public(StrategyAreaPage.objects.child_of(self)).order_by("chapter")
+        context["areas"] = (
+            public(StrategyAreaPage.objects.child_of(self))
+            .prefetch_related(card_images())
+            .order_by("chapter")
+        )
         return context
 
 
@@ -117,9 +122,16 @@ class StrategyAreaPage(PlanSourced, PageImages, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = public(ProgrammePage.objects.child_of(self)).order_by("section")
+        context["programmes"] = (
+            public(ProgrammePage.objects.child_of(self))
+            .prefetch_related(card_images())
+            .order_by("section")
+        )
         context["opportunities"] = (
-            public(OpportunityPage.objects.all()).filter(strategy_area=self).order_by("title")
+            public(OpportunityPage.objects.all())
+            .filter(strategy_area=self)
+            .prefetch_related(card_images())
+            .order_by("title")
         )
         return context
 
@@ -197,6 +209,7 @@ class ProgrammePage(PlanSourced, PageImages, Page):
         context["opportunities"] = (
             public(OpportunityPage.objects.all())
             .filter(clause_chapter=self.chapter, clause_section=self.section)
+            .prefetch_related(card_images())
             .order_by("title")
         )
         return context
@@ -415,6 +428,7 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, PageImages, Page):
                 models.Q(strategy_area_id=self.strategy_area_id) | models.Q(pk__in=sharing_a_sector)
             )
             .exclude(pk=self.pk)
+            .prefetch_related(card_images())
             .order_by("title")[:limit]
         )
 
