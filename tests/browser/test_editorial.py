@@ -1,6 +1,6 @@
 """Editor, translator and moderator in the Chinese admin: one visible submit button, the Chinese
 source beside each English field, and approval from the dashboard. Screenshots of each step go
-to artefacts/browser/editorial/ (gitignored)."""
+to artifacts/browser/editorial/ (gitignored)."""
 
 import threading
 from contextlib import contextmanager
@@ -10,7 +10,7 @@ import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-ARTEFACTS = Path(__file__).resolve().parents[2] / "artefacts" / "browser" / "editorial"
+ARTEFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "browser" / "editorial"
 ROLES = {"edna": "Editors", "tran": "Translators", "mo": "Moderators"}
 
 
