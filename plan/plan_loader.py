@@ -464,28 +464,30 @@ class PlanLoader:
 
     def load_opportunities(self, opportunity_index, areas):
         for record in read_yaml(self.content_dir / "opportunities.yaml")["opportunities"]:
-            area = areas[record["strategy_area"]]
-            self.upsert_page(
-                OpportunityPage,
-                opportunity_index,
-                record["key"],
-                record,
-                {
-                    **title_fields(record, record["key"]),
-                    "summary": record["summary"]["zh"],
-                    **translated("summary", record["summary"]),
-                    "kind": record["kind"],
-                    "stage": record["stage"],
-                    "strategy_area": area,
-                    **clause_fields(record.get("clause")),
-                },
-                {
-                    "sectors": self.refs(Sector, record.get("sectors")),
-                    "counties": self.refs(County, record.get("counties")),
-                    "regions": self.refs(PartnerRegion, record.get("regions")),
-                    "organisations": self.refs(Organisation, record.get("organisations")),
-                },
-            )
+            self.load_opportunity(opportunity_index, areas, record)
+
+    def load_opportunity(self, opportunity_index, areas, record):
+        return self.upsert_page(
+            OpportunityPage,
+            opportunity_index,
+            record["key"],
+            record,
+            {
+                **title_fields(record, record["key"]),
+                "summary": record["summary"]["zh"],
+                **translated("summary", record["summary"]),
+                "kind": record["kind"],
+                "stage": record["stage"],
+                "strategy_area": areas[record["strategy_area"]],
+                **clause_fields(record.get("clause")),
+            },
+            {
+                "sectors": self.refs(Sector, record.get("sectors")),
+                "counties": self.refs(County, record.get("counties")),
+                "regions": self.refs(PartnerRegion, record.get("regions")),
+                "organisations": self.refs(Organisation, record.get("organisations")),
+            },
+        )
 
     def load_tourism(self, tourism_index):
         data = read_yaml(self.content_dir / "tourism.yaml")
