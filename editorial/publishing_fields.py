@@ -16,11 +16,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Page, Revision, get_page_models
 
+from core.i18n import localized_fields
 from editorial.models import PageReview, RevisionNote
 from editorial.page_review import reminders_sent
 from editorial.translator_access import SOURCE_TEXT_PERMISSION
 
-NOTE_FIELDS = ("note_zh_hans", "note_en")
+NOTE_FIELDS = tuple(localized_fields("note").values())
 NOTE_HELP = _(
     "Optional. Published with this change, with its date, as the page's public history, e.g. "
     "“Investment amount updated from the 2024 project list.”"
