@@ -7,7 +7,13 @@ import json
 import pytest
 from wagtail.models import PageViewRestriction
 
-from cooperation.models import OpportunityIndexPage, OpportunityPage, ProgrammePage
+from cooperation.models import (
+    OpportunityIndexPage,
+    OpportunityPage,
+    ProgrammePage,
+    StrategyAreaPage,
+)
+from core.i18n import page_url_in
 from home.models import NewsPage
 from search.documents import alias_name
 from tests.search.conftest import built_index  # noqa: F401  (a fixture)
@@ -92,6 +98,17 @@ def test_children_of_a_restricted_page_are_hidden_too(
     assert programme.title_en in api_titles(client, programme.title_en)
     restrict(area, django_capture_on_commit_callbacks, RESTRICTIONS[1])
     assert programme.title_en not in api_titles(client, programme.title_en)
+
+
+@pytest.mark.parametrize("restriction", RESTRICTIONS)
+def test_restricted_strategy_area_is_not_on_the_home_page(
+    client, restriction, django_capture_on_commit_callbacks
+):
+    area = StrategyAreaPage.objects.live().order_by("chapter").first()
+    link = f'href="{page_url_in(area, "en")}"'
+    assert link in client.get("/en/").content.decode()
+    restrict(area, django_capture_on_commit_callbacks, restriction)
+    assert link not in client.get("/en/").content.decode()
 
 
 @pytest.mark.elasticsearch
