@@ -15,6 +15,7 @@ from cooperation.models import (
 )
 from core.i18n import page_url_in
 from home.models import NewsPage
+from plan.clause_pages import clause_page
 from search.documents import alias_name
 from tests.search.conftest import built_index  # noqa: F401  (a fixture)
 
@@ -109,6 +110,14 @@ def test_restricted_strategy_area_is_not_on_the_home_page(
     assert link in client.get("/en/").content.decode()
     restrict(area, django_capture_on_commit_callbacks, restriction)
     assert link not in client.get("/en/").content.decode()
+
+
+def test_a_restricted_page_is_no_clause_link(django_capture_on_commit_callbacks):
+    programme = ProgrammePage.objects.live().order_by("path").first()
+    clause = (programme.chapter, programme.section)
+    assert clause_page(*clause) == (programme, "")
+    restrict(programme, django_capture_on_commit_callbacks, RESTRICTIONS[1])
+    assert clause_page(*clause) == (None, "")
 
 
 @pytest.mark.elasticsearch
