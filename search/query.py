@@ -65,8 +65,10 @@ def chinese_part(text, language):
             match("body_bigrams", bigrams, 0.5, operator="and"),
             match("title_characters", characters, 1, operator="and"),
             match("body_characters", characters, 0.2, operator="and"),
-            Q("match_phrase", body_pinyin={"query": " ".join(syllables), "boost": 0.3}),
         ]
+        pairs = analysis.pinyin_pairs("".join(characters))
+        if pairs:
+            clauses.append(match("body_pinyin_pairs", pairs, 0.3, operator="and"))
     elif words:  # Chinese in the English index: the Chinese title, and names in pinyin
         names = analysis.english_tokens(" ".join(analysis.pinyin_words(text)))
         clauses += [
