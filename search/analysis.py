@@ -17,7 +17,7 @@ here and indexed as space-separated tokens into `whitespace` fields (see search/
 
 import re
 import threading
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 import jieba
@@ -266,13 +266,15 @@ def split_pinyin(text):
 ENDINGS = ("", "s", "es", "ed", "ing", "ion", "ions")
 
 
+@lru_cache(maxsize=4096)
 def inflections(word):
     """Words with the same Snowball stem as `word`, from common endings: cities → city, cities.
 
-    Highlighting marks these in the original text, where only the stem was matched.
+    Highlighting marks these in the original text, where only the stem was matched. Remembered
+    per word: stemming the two dozen candidates was most of an English query's analysis.
     """
     word = word.lower()
     root = stem(word)
     bases = {root, word, root + "e", root[:-1] + "y" if root.endswith("i") else root}
     candidates = {base + ending for base in bases for ending in ENDINGS}
-    return sorted(c for c in candidates if stem(c) == root)
+    return tuple(sorted(c for c in candidates if stem(c) == root))

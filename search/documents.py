@@ -28,10 +28,13 @@ DISPLAY = {"analyzer": "standard", "term_vector": "with_positions_offsets"}
 class PageDocument(Document):
     page_id = Integer()
     plan_key = Keyword()
-    kind = Keyword()
-    strategy_area = Keyword()  # facets hold language-neutral plan keys
-    county = Keyword()
-    sector = Keyword()
+    # Facets hold language-neutral plan keys. Their global ordinals are built when a refresh
+    # makes documents visible, not by the first search after it (after a rebuild, that one
+    # waited long enough to time out and open the circuit breaker).
+    kind = Keyword(eager_global_ordinals=True)
+    strategy_area = Keyword(eager_global_ordinals=True)
+    county = Keyword(eager_global_ordinals=True)
+    sector = Keyword(eager_global_ordinals=True)
     clauses = Keyword()  # keys of the plan clauses the page cites (search/clauses.py)
     clause_own = Keyword()  # … and of the clause whose text it publishes
     date = Date()
