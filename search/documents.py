@@ -28,10 +28,13 @@ DISPLAY = {"analyzer": "standard", "term_vector": "with_positions_offsets"}
 class PageDocument(Document):
     page_id = Integer()
     plan_key = Keyword()
-    kind = Keyword()
-    strategy_area = Keyword()  # facets hold language-neutral plan keys
-    county = Keyword()
-    sector = Keyword()
+    # Facets hold language-neutral plan keys. Their global ordinals are built when a refresh
+    # makes documents visible, not by the first search after it (after a rebuild, that one
+    # waited long enough to time out and open the circuit breaker).
+    kind = Keyword(eager_global_ordinals=True)
+    strategy_area = Keyword(eager_global_ordinals=True)
+    county = Keyword(eager_global_ordinals=True)
+    sector = Keyword(eager_global_ordinals=True)
     clauses = Keyword()  # keys of the plan clauses the page cites (search/clauses.py)
     clause_own = Keyword()  # … and of the clause whose text it publishes
     date = Date()
@@ -53,7 +56,7 @@ class PageDocument(Document):
     body_tokens = Text(**TOKENS)
     body_bigrams = Text(**TOKENS)
     body_characters = Text(**TOKENS)
-    body_pinyin = Text(**TOKENS)
+    body_pinyin_pairs = Text(**TOKENS)
     suggest = Completion(analyzer="keyword", search_analyzer="keyword")
 
 
@@ -109,6 +112,18 @@ def suggestion_inputs(fields, language, syllables):
     return inputs
 
 
+def chinese_fields(title, body):
+    """What only the Chinese index's queries read: bigrams, single characters and the body's
+    syllable pairs. The English index goes without them (search/query.py never asks it)."""
+    return {
+        "title_bigrams": " ".join(analysis.han_bigrams(title)),
+        "title_characters": " ".join(analysis.han_characters(title)),
+        "body_bigrams": " ".join(analysis.han_bigrams(body)),
+        "body_characters": " ".join(analysis.han_characters(body)),
+        "body_pinyin_pairs": " ".join(analysis.pinyin_pairs(body)),
+    }
+
+
 def index_source(fields, language):
     """The `_source` of one page in the `language` index, from registry.DocumentBuilder output."""
     other = other_language(language)
@@ -118,8 +133,6 @@ def index_source(fields, language):
     return {
         **fields,
         "title_tokens": " ".join(analysis.tokens(title, language)),
-        "title_bigrams": " ".join(analysis.han_bigrams(title)),
-        "title_characters": " ".join(analysis.han_characters(title)),
         "title_words": " ".join(analysis.latin_words(title)),
         "title_exact": analysis.normalise(title),
         "other_title_tokens": " ".join(analysis.tokens(fields["other_title"], other)),
@@ -128,8 +141,6 @@ def index_source(fields, language):
         "pinyin_exact": "".join(syllables),
         "pinyin_words": " ".join(analysis.pinyin_words(chinese_title)),
         "body_tokens": " ".join(analysis.tokens(body, language)),
-        "body_bigrams": " ".join(analysis.han_bigrams(body)),
-        "body_characters": " ".join(analysis.han_characters(body)),
-        "body_pinyin": " ".join(analysis.pinyin_syllables(body)),
+        **(chinese_fields(title, body) if language == "zh-hans" else {}),
         "suggest": suggestion_inputs(fields, language, syllables),
     }
