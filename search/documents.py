@@ -6,6 +6,10 @@ matching and ranking). Only analyzers built into core Elasticsearch are used, so
 works on the integ-test distribution we run and on any full installation.
 """
 
+import copy
+import hashlib
+import json
+
 from django.conf import settings
 from django.utils import timezone
 from elasticsearch.dsl import (
@@ -72,13 +76,32 @@ def alias_name(language):
     return f"{settings.SEARCH_INDEX_PREFIX}-{language}"
 
 
+# Raise it when what a field holds changes but the mapping does not (a change to index_source or
+# to search/analysis.py that queries rely on): indices built before then need a rebuild too.
+DOCUMENT_FORMAT = 2
+
+
+def schema_version():
+    """A fingerprint of the mapping and DOCUMENT_FORMAT, kept in each index's mapping `_meta`:
+    an index built under another one is out of date (`search_index rebuild --if-outdated`)."""
+    mapping = json.dumps(PageDocument._doc_type.mapping.properties.to_dict(), sort_keys=True)
+    return hashlib.sha256(f"{DOCUMENT_FORMAT}:{mapping}".encode()).hexdigest()[:16]
+
+
 def new_index(language):
     """A fresh, uniquely named index for `language`, with the mapping, not yet created."""
     stamp = timezone.now().strftime("%Y%m%d%H%M%S%f")
     index = Index(f"{alias_name(language)}-{stamp}")
     index.settings(number_of_shards=1, number_of_replicas=settings.SEARCH_INDEX_REPLICAS)
-    index.mapping(PageDocument._doc_type.mapping)
+    mapping = copy.deepcopy(PageDocument._doc_type.mapping)
+    index.mapping(mapping.meta("_meta", schema=schema_version()))
     return index
+
+
+def index_schema(client, alias):
+    """The schema version the index behind `alias` was built with (None if it has none)."""
+    [mapping] = client.indices.get_mapping(index=alias).body.values()
+    return mapping["mappings"].get("_meta", {}).get("schema")
 
 
 def suggestions_for(title):
