@@ -124,6 +124,7 @@ def test_renditions_are_made_when_the_page_is_published(media):
     page.hero_image = image
     page.hero_alt_zh_hans, page.hero_alt_en = "渐变", "A gradient"
     page.save_revision().publish()
+    # The hero's sizes and the cards' thumbnail (two of its sizes are the hero's own).
     assert sorted(image.renditions.values_list("filter_spec", flat=True)) == sorted(
-        PAGE_IMAGE_SPECS["hero"]
+        {*PAGE_IMAGE_SPECS["hero"], *PAGE_IMAGE_SPECS["card"]}
     )
