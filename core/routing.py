@@ -40,9 +40,14 @@ def slug_is(slug, language):
     return matches
 
 
-def child_by_slug(page, slug):
-    """The first child, in tree order, with this slug in the current language."""
-    return page.get_children().filter(slug_is(slug, get_language())).order_by("path").first()
+def pages_on_path(page, path_components):
+    """The descendants of `page` that the path's components can name, one depth per component,
+    in tree order: one query for the whole path, however deep, instead of one per level."""
+    language = get_language()
+    levels = Q()
+    for offset, slug in enumerate(path_components, start=1):
+        levels |= Q(depth=page.depth + offset) & slug_is(slug, language)
+    return page.get_descendants().filter(levels).order_by("path")
 
 
 def slug_errors(page):
@@ -69,24 +74,47 @@ def checking_slugs_by_query(original_clean):
     return clean
 
 
+def subpage_path(path_components):
+    return "/" + "".join(f"{component}/" for component in path_components)
+
+
+def as_specific(page):
+    return page if type(page) is page.specific_class else page.specific
+
+
 def route(self, request, path_components):
-    """As wagtail-modeltranslation's `route` (a routable page's own views first), but the child
-    is found by a query."""
-    if isinstance(self, RoutablePageMixin) and self.live:
-        path = "/" + "".join(f"{component}/" for component in path_components)
-        try:
-            view, args, kwargs = self.resolve_subpage(path)
-            return RouteResult(self, args=(view, args, kwargs))
-        except Http404:
-            pass
-    if not path_components:
-        if self.live:
-            return RouteResult(self)
-        raise Http404
-    child = child_by_slug(self, path_components[0])
-    if child is None:
-        raise Http404
-    return child.specific.route(request, path_components[1:])
+    """As wagtail-modeltranslation's `route`: at each page on the way, a routable page's own views
+    first, then its first child (in tree order) with the next slug. The pages on the way are
+    found by one query, and only the page that answers is loaded as its specific class."""
+    candidates = list(pages_on_path(self, path_components)) if path_components else []
+    page, model, remaining = self, type(self), list(path_components)
+    while True:
+        if model.route is not route:  # a page type that routes its own way
+            return as_specific(page).route(request, remaining)
+        if issubclass(model, RoutablePageMixin) and page.live:
+            try:
+                model.get_resolver().resolve(subpage_path(remaining))
+            except Http404:
+                pass
+            else:
+                page = as_specific(page)
+                view, args, kwargs = page.resolve_subpage(subpage_path(remaining))
+                return RouteResult(page, args=(view, args, kwargs))
+        if not remaining:
+            if page.live:
+                return RouteResult(as_specific(page))
+            raise Http404
+        child = next(
+            (
+                candidate
+                for candidate in candidates
+                if candidate.depth == page.depth + 1 and candidate.path.startswith(page.path)
+            ),
+            None,
+        )
+        if child is None:
+            raise Http404
+        page, model, remaining = child, child.specific_class or Page, remaining[1:]
 
 
 def is_patched(method):
