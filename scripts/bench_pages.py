@@ -44,8 +44,9 @@ SEARCH_QUERY = "新能源"
 
 
 def large_section_urls(language):
-    """With the generated opportunities (scripts/generate_opportunities.py): the downloads of
-    the whole section, the sitemaps, the deepest listing page and one opportunity."""
+    """With the generated opportunities (scripts/generate_opportunities.py): the downloads and
+    the feed of the whole section, the sitemaps, the API, the first and the deepest listing
+    page, a filtered and sorted one, and one opportunity."""
     from django.utils import translation
 
     from cooperation.models import OpportunityIndexPage, OpportunityPage
@@ -57,13 +58,17 @@ def large_section_urls(language):
     urls = [
         ("export csv", listing + "export/csv/"),
         ("export json", listing + "export/json/"),
+        ("listing page 1", listing),
         ("listing last page", listing + "?page=100000"),
+        ("listing filtered", listing + "?kind=project&stage=proposed&sort=area&page=20"),
+        ("feed", listing + "feed/"),
         ("opportunity", opportunity),
     ]
     if language == "en":
         urls += [
             ("sitemap.xml", "/sitemap.xml"),
             ("sitemap-opportunities.xml", f"/sitemap-{index.slug_en}.xml"),
+            ("api opportunities", "/api/v2/pages/?type=cooperation.OpportunityPage&offset=8000"),
         ]
     return urls
 
