@@ -193,17 +193,20 @@ def print_single(results):
 
 def print_comparison(ref, before, after):
     print(f"before = {ref}, after = this tree; CPU ms per request (medians of the rounds)")
-    print("before: every view renders; after: warm = viewed again, cold = first view after publish")
-    header = ("page", "before", "q", "warm", "q", "cold", "q", "warm/before", "cold/before")
-    print("{:30} {:>7} {:>3} {:>7} {:>3} {:>7} {:>3} {:>11} {:>11}".format(*header))
+    print("warm = viewed again, cold = first view after publish (nothing cached)")
+    header = ("page", "warm", "q", "cold", "q", "warm", "q", "cold", "q", "warm", "cold")
+    print(f"{'':30} {'before':>31} {'after':>31} {'after/before':>21}")
+    print("{:30} {:>11} {:>3} {:>11} {:>3} {:>11} {:>3} {:>11} {:>3} {:>10} {:>10}".format(*header))
     for key, row in after.items():
         old = before.get(key)
         if old is None:
             continue
         print(
-            f"{key:30} {old['cpu_ms']:>7.1f} {old['queries']:>3} {row['cpu_ms']:>7.1f} "
-            f"{row['queries']:>3} {row['cold_cpu_ms']:>7.1f} {row['cold_queries']:>3} "
-            f"{row['cpu_ms'] / old['cpu_ms']:>11.2f} {row['cold_cpu_ms'] / old['cpu_ms']:>11.2f}"
+            f"{key:30} {old['cpu_ms']:>11.1f} {old['queries']:>3} {old['cold_cpu_ms']:>11.1f} "
+            f"{old['cold_queries']:>3} {row['cpu_ms']:>11.1f} {row['queries']:>3} "
+            f"{row['cold_cpu_ms']:>11.1f} {row['cold_queries']:>3} "
+            f"{row['cpu_ms'] / old['cpu_ms']:>10.2f} "
+            f"{row['cold_cpu_ms'] / old['cold_cpu_ms']:>10.2f}"
         )
 
 
