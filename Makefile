@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := install
-.PHONY: help check-search-outage install run serve migrate content test test-fast lint format elasticsearch postgres stop-services messages bench-search bench-known-items bench-pages production backup restore bench-production
+.PHONY: help check-search-outage install run serve migrate content test test-fast lint format elasticsearch postgres stop-services messages bench-search bench-known-items bench-pages bench-load production backup restore bench-production
 
 help:  ## this list: every target and what it does
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  \1\t\2/' | expand -t 20
@@ -90,6 +90,9 @@ bench-known-items: install  ## known-item search: MRR per title variant, Elastic
 
 bench-pages: install  ## page serving benchmark
 	bash scripts/with-services.sh $(PY) scripts/bench_pages.py
+
+bench-load: install  ## load, publish and serve at 1×, 10×, 100× the opportunities: CPU and ratios
+	bash scripts/with-services.sh $(PY) scripts/bench_load.py
 
 check-search-outage: install  ## Elasticsearch stopped, then frozen: p95 of searches and home page, 10 clients
 	bash scripts/with-services.sh $(PY) scripts/check_search_outage.py

@@ -11,14 +11,14 @@ import functools
 import json
 from collections import defaultdict
 
-from django.conf import settings
 from django.http import StreamingHttpResponse
 from django.utils import translation
 from django.utils.http import content_disposition_header
-from modeltranslation.utils import build_localized_fieldname, resolution_order
+from modeltranslation.utils import resolution_order
 
 from cooperation.models import OpportunityPage
 from core.clauses import clause_label
+from core.i18n import localized_field, localized_fields
 from core.links import absolute_url
 from core.models import County, PartnerRegion, Sector
 from portal.spreadsheets import safe_cell
@@ -53,11 +53,7 @@ VALUE_FIELDS = [
     "clause_chapter",
     "clause_section",
     "clause_box",
-    *[
-        build_localized_fieldname(field, language)
-        for field in TRANSLATED
-        for language, _name in settings.LANGUAGES
-    ],
+    *[name for field in TRANSLATED for name in localized_fields(field).values()],
 ]
 
 
@@ -98,7 +94,7 @@ def in_language(field):
     """row → `field` in the active language, falling back as modeltranslation does (as
     core.i18n.in_active_language, with the order of languages looked up once, not per row)."""
     names = [
-        build_localized_fieldname(field, language)
+        localized_field(field, language)
         for language in resolution_order(translation.get_language())
     ]
     return lambda row: next(filter(None, map(row.get, names)), "")

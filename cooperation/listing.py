@@ -17,11 +17,11 @@ from django.db.models import Case, Count, F, Value, When
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 from modeltranslation.utils import get_language as translated_language
 
 from cooperation.models import OpportunityPage, SectorGroup, StrategyAreaPage
 from core.content_version import content_version
+from core.i18n import localized_field
 from core.models import County, PartnerRegion, Sector
 from core.public import public
 from core.sorting import sort_key
@@ -165,7 +165,7 @@ def choice_options(choices):
 def title_order():
     """Titles as readers expect them (pinyin, no leading quotation marks): the sort keys that each
     opportunity stores for the active language (core/sorting.py)."""
-    return F(build_localized_fieldname("title_sort", translated_language()))
+    return F(localized_field("title_sort", translated_language()))
 
 
 def stage_order():

@@ -21,11 +21,12 @@ from cooperation.listing import PAGE_SIZE, OpportunityListing
 from cooperation.models import OpportunityPage
 from core.page_query import with_query
 from core.public import public
+from core.renditions import card_images
 
 
 def results_page(listing, request):
     listing.count_options()
-    paginator = Paginator(listing.results("counties"), PAGE_SIZE)
+    paginator = Paginator(listing.results("counties", card_images()), PAGE_SIZE)
     return paginator.get_page(request.GET.get("page"))
 
 

@@ -8,6 +8,17 @@ from modeltranslation.utils import build_localized_fieldname, resolution_order
 from core.page_query import shown_query, with_query
 
 
+def localized_field(name, language):
+    """The field that holds `name` in `language`, a language code: "zh-hans" → `name_zh_hans`.
+    The one mapping from languages to field suffixes (modeltranslation's own)."""
+    return build_localized_fieldname(name, language)
+
+
+def localized_fields(name):
+    """{language code: the field of `name` in it} for each of the site's languages."""
+    return {code: localized_field(name, code) for code, _name in settings.LANGUAGES}
+
+
 def page_url_in(page, language, request=None):
     with translation.override(language):
         return page.get_url(request)
@@ -40,6 +51,6 @@ def in_active_language(read, name):
     modeltranslation resolves the active language (MODELTRANSLATION_FALLBACK_LANGUAGES), for
     bilingual text kept outside modeltranslation's registered fields."""
     for language in resolution_order(translation.get_language()):
-        if value := read(build_localized_fieldname(name, language)):
+        if value := read(localized_field(name, language)):
             return value
     return ""

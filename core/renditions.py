@@ -15,10 +15,12 @@ from functools import partial
 from io import BytesIO
 
 from django.core.files import File
+from django.db.models import Prefetch
 from django.dispatch import receiver
 from PIL import Image as PILImage
 from PIL import ImageOps
 from PIL.ExifTags import Base
+from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.images.rect import Rect
 from wagtail.images.shortcuts import get_renditions_or_not_found
@@ -28,22 +30,32 @@ from core.models.images import PageImages
 
 logger = logging.getLogger(__name__)
 
-# What core/includes/hero.html and gallery.html show (their <picture> through page_picture).
+# What core/includes/hero.html, gallery.html and card_image.html show (their <picture> through
+# page_picture). A card's thumbnail is the hero's crop: its two larger sizes are the hero's own.
 PAGE_IMAGE_SPECS = {
     "hero": Filter.expand_spec("format-{avif,webp,jpeg} fill-{640x360,960x540,1280x720,1920x1080}"),
     "gallery": Filter.expand_spec("format-{avif,webp,jpeg} fill-{400x300,800x600,1200x900}"),
+    "card": Filter.expand_spec("format-{avif,webp,jpeg} fill-{320x180,640x360,960x540}"),
 }
 # Pillow modes that PNG, the working copy's format, keeps as they are.
 KEPT_MODES = {"RGB", "RGBA", "L", "LA"}
 
 
-def page_renditions(image, kind):
-    """The renditions of one of PAGE_IMAGE_SPECS: Wagtail's get_renditions, with its lookups
+def page_renditions(image, *kinds):
+    """The renditions of some of PAGE_IMAGE_SPECS: Wagtail's get_renditions, with its lookups
     and caching, but what is missing made here (create_renditions is the method Wagtail lets a
     custom image model replace)."""
     if not image.is_svg():
         image.create_renditions = partial(create_renditions, image)
-    return get_renditions_or_not_found(image, PAGE_IMAGE_SPECS[kind])
+    specs = dict.fromkeys(spec for kind in kinds for spec in PAGE_IMAGE_SPECS[kind])
+    return get_renditions_or_not_found(image, specs)
+
+
+def card_images():
+    """The prefetch that loads a listing's hero images with their card renditions in two
+    queries, whatever the number of cards (`prefetch_related(card_images())`)."""
+    images = get_image_model().objects.prefetch_renditions(*PAGE_IMAGE_SPECS["card"])
+    return Prefetch("hero_image", queryset=images)
 
 
 def scale_needed(image, filters, size):
@@ -119,11 +131,12 @@ def make_page_renditions(sender, instance, **kwargs):
     upload must not stop the publish; the page's view meets it as before."""
     if not isinstance(instance, PageImages):
         return
-    pictures = [(instance.hero_image, "hero")]
-    pictures += [(item.value["image"], "gallery") for item in instance.gallery]
-    for image, kind in pictures:
+    # The hero's sizes and its thumbnail on the cards that list the page, from one decoding.
+    pictures = [(instance.hero_image, ("hero", "card"))]
+    pictures += [(item.value["image"], ("gallery",)) for item in instance.gallery]
+    for image, kinds in pictures:
         if image is not None:
             try:
-                page_renditions(image, kind)
+                page_renditions(image, *kinds)
             except Exception:  # noqa: BLE001 - whatever the decoder raised
                 logger.exception("Renditions of image %s failed", image.pk)

@@ -18,11 +18,13 @@ from django.http import Http404
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname, resolution_order
+from modeltranslation.utils import resolution_order
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 from wagtail_modeltranslation import patch_wagtailadmin
+
+from core.i18n import localized_field
 
 PATCH_MODULE = patch_wagtailadmin.__name__
 
@@ -32,7 +34,7 @@ def slug_is(slug, language):
     `slug` (what `page.slug` reads in that language)."""
     matches, unset = Q(), Q()
     for candidate in resolution_order(language):
-        field = build_localized_fieldname("slug", candidate)
+        field = localized_field("slug", candidate)
         matches |= unset & Q(**{field: slug})
         unset &= Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
     return matches
@@ -53,7 +55,7 @@ def slug_errors(page):
         with translation.override(language):
             slug = page.slug
         if slug and siblings.filter(slug_is(slug, language)).exists():
-            errors[build_localized_fieldname("slug", language)] = _("This slug is already in use")
+            errors[localized_field("slug", language)] = _("This slug is already in use")
     return errors
 
 

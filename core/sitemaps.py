@@ -1,9 +1,13 @@
 """The sitemap: an index with one sitemap per section of the site (the home page's children),
-each page once per language with its alternates. Rendered files are cached until content
-changes (core/content_version.py) and purged from the frontend cache on publish (caching/purge.py).
+each page once per language with its alternates and, when it has one, its hero image. Rendered
+files are cached until content changes (core/content_version.py; an image's change is one) and
+purged from the frontend cache on publish (caching/purge.py).
 """
 
+from collections import defaultdict
+
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
 from django.db.models import Count, Max, Q
@@ -13,15 +17,20 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response, quote_etag
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.images import get_image_model
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from core.content_version import content_version
 from core.i18n import page_url_in
+from core.models import PageImages
 from core.navigation import SECTION_DEPTH
 from core.public import public
 
 HOME_SECTION = "home"
 CACHE_TIMEOUT = 24 * 60 * 60
+# The hero's largest JPEG, made when its page is published (core/renditions.py).
+IMAGE_SPEC = "format-jpeg|fill-1920x1080"
 
 
 class BilingualSitemap(Sitemap):
@@ -54,8 +63,13 @@ class BilingualSitemap(Sitemap):
 
     def _urls(self, page, protocol, domain):
         urls = []
-        for item in self.paginator.page(page).object_list.iterator():
+        items = list(self.paginator.page(page).object_list)
+        images = hero_image_urls(items)
+        for item in items:
             lastmod = self.lastmod(item)
+            image_urls = (
+                [self.request.build_absolute_uri(images[item.pk])] if item.pk in images else []
+            )
             locations = {
                 code: self.request.build_absolute_uri(page_url_in(item, code, self.request))
                 for code, _name in settings.LANGUAGES
@@ -65,8 +79,39 @@ class BilingualSitemap(Sitemap):
                 {"lang_code": "x-default", "location": locations[settings.LANGUAGE_CODE]}
             )
             for url in locations.values():
-                urls.append({"location": url, "lastmod": lastmod, "alternates": alternates})
+                urls.append(
+                    {
+                        "location": url,
+                        "lastmod": lastmod,
+                        "alternates": alternates,
+                        "images": image_urls,
+                    }
+                )
         return urls
+
+
+def hero_image_urls(pages):
+    """{page id: its hero image's URL} for those of `pages` that have one: a query per page type
+    with images, then one for the images and one for their renditions."""
+    ids_by_type = defaultdict(list)
+    for page in pages:
+        ids_by_type[page.content_type_id].append(page.pk)
+    heroes = {}
+    for type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model is not None and issubclass(model, PageImages):
+            found = model.objects.filter(pk__in=ids, hero_image__isnull=False)
+            heroes.update(found.values_list("pk", "hero_image_id"))
+    if not heroes:
+        return {}
+    images = get_image_model().objects.prefetch_renditions(IMAGE_SPEC).in_bulk(heroes.values())
+    urls = {}
+    for page_id, image_id in heroes.items():
+        try:
+            urls[page_id] = images[image_id].get_rendition(IMAGE_SPEC).url
+        except SourceImageIOError:  # its file is missing: the page shows none either
+            continue
+    return urls
 
 
 def section_name(section):
@@ -141,4 +186,6 @@ def sitemap_section(request, section):
     sitemaps = section_sitemaps(request)
     if section not in sitemaps:
         raise Http404
-    return sitemap_views.sitemap(request, {section: sitemaps[section]}, section=section)
+    return sitemap_views.sitemap(
+        request, {section: sitemaps[section]}, section=section, template_name="core/sitemap.xml"
+    )

@@ -1,5 +1,6 @@
 from functools import partial
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Revision, Task
@@ -49,6 +50,27 @@ class PageReview(models.Model):
 
     def __str__(self):
         return f"{self.page_id}: {self.next_review_on}"
+
+
+class ReviewReminder(models.Model):
+    """One overdue-review e-mail about a page: to whom, for which due date, when. A page is
+    mailed about once per due date, and again only while it stays overdue
+    (page_review.REMIND_AGAIN_AFTER)."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="review_reminders")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    due_on = models.DateField(_("review due"))
+    sent_at = models.DateTimeField(_("sent"), db_index=True)
+
+    class Meta:
+        verbose_name = _("review reminder")
+        verbose_name_plural = _("review reminders")
+        indexes = [models.Index(fields=["page", "due_on"])]
+
+    def __str__(self):
+        return f"{self.page_id}: {self.due_on} → {self.recipient_id}"
 
 
 class RevisionNote(models.Model):

@@ -2,11 +2,14 @@
 
 A page published without one gets a date from its section (REVIEW_MONTHS); an editor sets
 another in the page's "Review and public history" panel, and publishing that date records the
-review. Overdue pages are listed under Reports and mailed to their owners weekly
-(`manage.py send_review_reminders`). `wagtail-periodic-review` (0.5.0, for Wagtail 6 and 7) was
+review. Overdue pages are listed under Reports and mailed to their owners
+(`manage.py send_review_reminders`, run weekly): once for each due date, and again every
+REMIND_AGAIN_AFTER while the page stays overdue; each e-mail is recorded (ReviewReminder) and the
+page's panel says when it went. `wagtail-periodic-review` (0.5.0, for Wagtail 6 and 7) was
 not used: it adds fields to every page type, sends no mail and shows nothing on the public page.
 """
 
+import datetime
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
@@ -14,6 +17,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -22,7 +26,7 @@ from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
-from editorial.models import PageReview, RevisionNote
+from editorial.models import PageReview, ReviewReminder, RevisionNote
 from portal.spreadsheets import SafeCsvExportMixin
 
 # Months between reviews, by page type ("app.model") or by app; opportunities change fastest.
@@ -34,6 +38,8 @@ REVIEW_MONTHS = {
 DEFAULT_REVIEW_MONTHS = 12
 # Who is reminded of the overdue pages nobody owns (the plan's pages are loaded, not written).
 OWNERLESS_GROUP = "Moderators"
+# A page still overdue this long after its last reminder is mailed about again.
+REMIND_AGAIN_AFTER = datetime.timedelta(weeks=4)
 
 
 def review_months(content_type):
@@ -116,11 +122,30 @@ def reminder_recipients(pages):
     return by_user
 
 
+def recently_reminded(pages):
+    """(page id, recipient id) of the reminders about the pages' current due dates sent within
+    REMIND_AGAIN_AFTER (by calendar day, so a weekly run at the same hour counts it exactly)."""
+    since = timezone.localdate() - REMIND_AGAIN_AFTER
+    due = {page.pk: page.review.next_review_on for page in pages}
+    reminders = ReviewReminder.objects.filter(page_id__in=due, sent_at__date__gt=since)
+    return {
+        (page_id, recipient_id)
+        for page_id, recipient_id, due_on in reminders.values_list(
+            "page_id", "recipient_id", "due_on"
+        )
+        if due[page_id] == due_on
+    }
+
+
 def send_review_reminders():
-    """One e-mail per person with overdue pages, in their admin language; the number sent."""
+    """One e-mail per person with overdue pages they were not reminded of lately, in their admin
+    language, recorded per page; the number of e-mails sent."""
+    pages = list(overdue_pages())
+    reminded = recently_reminded(pages)
     sent = 0
-    for user, pages in reminder_recipients(overdue_pages()).items():
-        if not user.email:
+    for user, user_pages in reminder_recipients(pages).items():
+        user_pages = [page for page in user_pages if (page.pk, user.pk) not in reminded]
+        if not user.email or not user_pages:
             continue
         with translation.override(UserProfile.get_for_user(user).get_preferred_language()):
             context = {
@@ -131,11 +156,26 @@ def send_review_reminders():
                         settings.WAGTAILADMIN_BASE_URL
                         + reverse("wagtailadmin_pages:edit", args=[page.pk]),
                     )
-                    for page in pages
+                    for page in user_pages
                 ],
+                "again_weeks": REMIND_AGAIN_AFTER.days // 7,
             }
             subject = render_to_string("editorial/mail/review_reminder_subject.txt", context)
             body = render_to_string("editorial/mail/review_reminder.txt", context)
         send_mail(" ".join(subject.split()), body, None, [user.email])
+        now = timezone.now()
+        ReviewReminder.objects.bulk_create(
+            ReviewReminder(page=p, recipient=user, due_on=p.review.next_review_on, sent_at=now)
+            for p in user_pages
+        )
         sent += 1
     return sent
+
+
+def reminders_sent(page_id):
+    """The reminders sent about a page's current due date, newest first."""
+    return (
+        ReviewReminder.objects.filter(page_id=page_id, due_on=F("page__review__next_review_on"))
+        .select_related("recipient")
+        .order_by("-sent_at", "recipient__username")
+    )

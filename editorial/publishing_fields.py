@@ -1,5 +1,5 @@
 """The "Review and public history" panel on every page's edit form: the next review date and an
-optional bilingual "what changed" note.
+optional bilingual "what changed" note, and the review reminders sent about its due date.
 
 Neither is a field of the page: the form keeps what was entered on the page it saves, and the
 revision saved from it is noted with it (RevisionNote); publishing applies it
@@ -10,15 +10,18 @@ like the Chinese text: a translator writes only the English note.
 from django import forms
 from django.db.models.signals import post_save
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Page, Revision, get_page_models
 
+from core.i18n import localized_fields
 from editorial.models import PageReview, RevisionNote
+from editorial.page_review import reminders_sent
 from editorial.translator_access import SOURCE_TEXT_PERMISSION
 
-NOTE_FIELDS = ("note_zh_hans", "note_en")
+NOTE_FIELDS = tuple(localized_fields("note").values())
 NOTE_HELP = _(
     "Optional. Published with this change, with its date, as the page's public history, e.g. "
     "“Investment amount updated from the 2024 project list.”"
@@ -99,10 +102,30 @@ def note_revision(sender, instance, **kwargs):
         RevisionNote.objects.create(page_id=page.pk, revision=instance, **entered)
 
 
+class RemindersSentPanel(Panel):
+    """Says "Reminder sent on …": who was mailed about the current due date, and when."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "editorial/admin/reminders_sent_panel.html"
+
+        @cached_property
+        def reminders(self):
+            return list(reminders_sent(self.instance.pk)) if self.instance.pk else []
+
+        def is_shown(self):
+            return bool(self.reminders)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["reminders"] = self.reminders
+            return context
+
+
 def review_panel():
     return MultiFieldPanel(
         [
             FieldPanel("next_review_on", permission=SOURCE_TEXT_PERMISSION),
+            RemindersSentPanel(heading=_("Review reminders")),
             FieldPanel("note_zh_hans", permission=SOURCE_TEXT_PERMISSION),
             FieldPanel("note_en"),
         ],

@@ -19,8 +19,9 @@ from django.db.models.functions import MD5, RowNumber
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from modeltranslation.translator import NotRegistered, translator
-from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Revision
+
+from core.i18n import localized_field
 
 # Derived from the slug (url_path) or the same ASCII key in both languages (slug): not prose.
 NOT_PROSE = {"url_path", "slug"}
@@ -86,8 +87,8 @@ def english_problems(model, content, history):
     """
     problems = EnglishProblems(model)
     for name in translated_fields(model):
-        zh_key = build_localized_fieldname(name, "zh-hans")
-        en_key = build_localized_fieldname(name, "en")
+        zh_key = localized_field(name, "zh-hans")
+        en_key = localized_field(name, "en")
         if is_blank(content.get(zh_key)):
             continue
         if is_blank(content.get(en_key)):
@@ -114,7 +115,7 @@ def problems_by_page(pages):
         pk: ContentType.objects.get_for_id(type_id).model_class() for pk, type_id in pages.items()
     }
     keys = sorted(
-        build_localized_fieldname(name, language)
+        localized_field(name, language)
         for model in set(models.values())
         for name in translated_fields(model)
         for language in ("zh-hans", "en")

@@ -17,7 +17,6 @@ from django.template.defaultfilters import linebreaksbr
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
-from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.forms.comments import CommentFormSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, Panel
@@ -37,11 +36,12 @@ from wagtail.fields import RichTextField
 from wagtail.rich_text import RichText
 from wagtail.utils.text import text_from_html
 
+from core.i18n import localized_field
 from editorial.translation_status import NOT_PROSE
 
 SOURCE_TEXT_PERMISSION = "home.edit_source_text"
 PANEL_LISTS = ("content_panels", "promote_panels", "settings_panels", "panels")
-ENGLISH_SUFFIX = "_en"
+ENGLISH_SUFFIX = localized_field("", "en")
 PROSE_BLOCKS = (CharBlock, TextBlock, RichTextBlock)
 STRUCTURE_LOCKED = _(
     "Only the text can be translated here: the items and what they choose (days, stops) must "
@@ -185,7 +185,7 @@ class SourceLockedFormMixin:
         for name, field in self.fields.items():
             if not isinstance(field, BlockField) or name not in cleaned_data:
                 continue
-            source = build_localized_fieldname(name.removesuffix(ENGLISH_SUFFIX), "zh-hans")
+            source = localized_field(name.removesuffix(ENGLISH_SUFFIX), "zh-hans")
             allowed = [structure(field.block, getattr(self.instance, n)) for n in (name, source)]
             if structure(field.block, cleaned_data[name]) not in allowed:
                 self.add_error(name, STRUCTURE_LOCKED)
@@ -200,7 +200,7 @@ def guard_source_panels(panels):
         if isinstance(panel, FieldPanel):
             name = panel.field_name.removesuffix(ENGLISH_SUFFIX)
             if name != panel.field_name and name not in NOT_PROSE:
-                source = build_localized_fieldname(name, "zh-hans")
+                source = localized_field(name, "zh-hans")
                 panel = FieldRowPanel([ChineseSourcePanel(source), panel])
             elif panel.permission is None:
                 panel.permission = SOURCE_TEXT_PERMISSION

@@ -2,10 +2,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.staticfiles import versioned_static
 from wagtail.models import Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -14,6 +16,7 @@ from editorial.dashboard import role_panels
 from editorial.page_review import ReviewReportView
 from editorial.translation_report import TranslationReportView
 from editorial.workflow_messages import replace_messages, review_message, submission_message
+from editorial.workflow_names import localise_logged_names
 
 page_permission_policy = PagePermissionPolicy()
 
@@ -114,6 +117,21 @@ def register_review_confirmation_url():
 @hooks.register("register_admin_urls")
 def register_chooser_urls():
     return [path("autocomplete/", include(choosers))]
+
+
+@hooks.register("insert_editor_js")
+def chooser_strings():
+    """The choosers' own English strings, in the admin's language (the script says how)."""
+    return format_html(
+        '<script src="{}" data-nothing-selected="{}" data-remove="{}"></script>',
+        versioned_static("editorial/autocomplete-i18n.js"),
+        _("Nothing selected."),
+        _("Remove"),
+    )
+
+
+# After Wagtail's own (order 0), whose formatters it wraps.
+hooks.register("register_log_actions", localise_logged_names, order=1)
 
 
 @hooks.register("construct_homepage_panels")

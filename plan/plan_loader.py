@@ -31,13 +31,15 @@ from cooperation.models import (
     SectorGroup,
     StrategyAreaPage,
 )
+from core.i18n import localized_field
 from core.models import County, PartnerRegion, PlanSourced, Sector
 from home.models import AboutPlanPage, HomePage, Indicator, NewsPage
 from plan.schema import read_yaml, validate
 from tourism.models import AttractionPage, EventPage, RoutePage, RouteStop
 
 CONTENT_DIR = Path(settings.BASE_DIR) / "content"
-LANGUAGES = {"zh": "zh_hans", "en": "en"}
+# The data files key each text by "zh" and "en".
+DATA_LANGUAGES = {"zh": "zh-hans", "en": "en"}
 # Raise when the way records become fields changes: every object not changed by a person is then
 # updated by the next load, though its record is the same.
 LOADER_VERSION = 2
@@ -65,13 +67,19 @@ def bullet_list(items):
     return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>" if items else ""
 
 
+def in_each_language(field, value_in):
+    """{field_zh_hans: value_in("zh"), field_en: value_in("en")}."""
+    return {
+        localized_field(field, language): value_in(key) for key, language in DATA_LANGUAGES.items()
+    }
+
+
 def translated(field, text, convert=None):
     """{zh, en} → {field_zh_hans: …, field_en: …}; `convert` turns each text into stored form."""
     text = text or {}
-    return {
-        f"{field}_{suffix}": (convert(text.get(lang)) if convert else text.get(lang) or "")
-        for lang, suffix in LANGUAGES.items()
-    }
+    return in_each_language(
+        field, lambda lang: convert(text.get(lang)) if convert else text.get(lang) or ""
+    )
 
 
 def clause_fields(clause):
@@ -90,8 +98,7 @@ def title_fields(record, slug):
         "title": title["zh"],
         **translated("title", title),
         "slug": slug,
-        "slug_zh_hans": slug,
-        "slug_en": slug,
+        **in_each_language("slug", lambda _lang: slug),
     }
 
 
@@ -357,27 +364,27 @@ class PlanLoader:
         return sections
 
     def about_values(self, about):
-        chapters = {suffix: [] for suffix in LANGUAGES.values()}
-        for chapter in about["chapters"]:
-            for lang, suffix in LANGUAGES.items():
-                chapters[suffix].append(
-                    (
-                        "chapter",
-                        {
-                            "number": chapter["number"],
-                            "title": chapter["title"][lang],
-                            "intro": paragraphs((chapter.get("intro") or {}).get(lang)),
-                            "sections": [
-                                {
-                                    "number": section["number"],
-                                    "title": section["title"][lang],
-                                    "body": paragraphs(section["body"][lang]),
-                                }
-                                for section in chapter["sections"]
-                            ],
-                        },
-                    )
+        def chapters(lang):
+            return [
+                (
+                    "chapter",
+                    {
+                        "number": chapter["number"],
+                        "title": chapter["title"][lang],
+                        "intro": paragraphs((chapter.get("intro") or {}).get(lang)),
+                        "sections": [
+                            {
+                                "number": section["number"],
+                                "title": section["title"][lang],
+                                "body": paragraphs(section["body"][lang]),
+                            }
+                            for section in chapter["sections"]
+                        ],
+                    },
                 )
+                for chapter in about["chapters"]
+            ]
+
         return {
             **translated("plan_title", about["title"]),
             **translated("document_number", about["document_number"]),
@@ -388,7 +395,7 @@ class PlanLoader:
             "approved": about.get("approved"),
             "issued": about["issued"],
             "printed": about.get("printed"),
-            **{f"chapters_{suffix}": blocks for suffix, blocks in chapters.items()},
+            **in_each_language("chapters", chapters),
         }
 
     def load_news(self, news_index):
@@ -410,16 +417,16 @@ class PlanLoader:
         for path in sorted((self.content_dir / "strategy_areas").glob("*.yaml")):
             record = read_yaml(path)
             box = record.get("box") or {}
-            box_items = {
-                suffix: [
+            box_items = in_each_language(
+                "box",
+                lambda lang, box=box: [
                     (
                         "item",
                         {"heading": item["heading"][lang], "body": paragraphs(item["body"][lang])},
                     )
                     for item in box.get("items", [])
-                ]
-                for lang, suffix in LANGUAGES.items()
-            }
+                ],
+            )
             area = self.upsert_page(
                 StrategyAreaPage,
                 cooperation_index,
@@ -433,7 +440,7 @@ class PlanLoader:
                     **translated("intro", record["intro"], paragraphs),
                     "box_number": box.get("number"),
                     **translated("box_title", box.get("title")),
-                    **{f"box_{suffix}": items for suffix, items in box_items.items()},
+                    **box_items,
                 },
             )
             areas[record["key"]] = area
@@ -452,8 +459,12 @@ class PlanLoader:
                         "summary": programme["summary"]["zh"],
                         **translated("summary", programme["summary"]),
                         **translated("body", programme["body"], paragraphs),
-                        "actions_zh_hans": bullet_list([a["zh"] for a in programme["actions"]]),
-                        "actions_en": bullet_list([a["en"] for a in programme["actions"]]),
+                        **in_each_language(
+                            "actions",
+                            lambda lang, programme=programme: bullet_list(
+                                [action[lang] for action in programme["actions"]]
+                            ),
+                        ),
                     },
                     {
                         "regions": self.refs(PartnerRegion, programme.get("regions")),
@@ -464,28 +475,30 @@ class PlanLoader:
 
     def load_opportunities(self, opportunity_index, areas):
         for record in read_yaml(self.content_dir / "opportunities.yaml")["opportunities"]:
-            area = areas[record["strategy_area"]]
-            self.upsert_page(
-                OpportunityPage,
-                opportunity_index,
-                record["key"],
-                record,
-                {
-                    **title_fields(record, record["key"]),
-                    "summary": record["summary"]["zh"],
-                    **translated("summary", record["summary"]),
-                    "kind": record["kind"],
-                    "stage": record["stage"],
-                    "strategy_area": area,
-                    **clause_fields(record.get("clause")),
-                },
-                {
-                    "sectors": self.refs(Sector, record.get("sectors")),
-                    "counties": self.refs(County, record.get("counties")),
-                    "regions": self.refs(PartnerRegion, record.get("regions")),
-                    "organisations": self.refs(Organisation, record.get("organisations")),
-                },
-            )
+            self.load_opportunity(opportunity_index, areas, record)
+
+    def load_opportunity(self, opportunity_index, areas, record):
+        return self.upsert_page(
+            OpportunityPage,
+            opportunity_index,
+            record["key"],
+            record,
+            {
+                **title_fields(record, record["key"]),
+                "summary": record["summary"]["zh"],
+                **translated("summary", record["summary"]),
+                "kind": record["kind"],
+                "stage": record["stage"],
+                "strategy_area": areas[record["strategy_area"]],
+                **clause_fields(record.get("clause")),
+            },
+            {
+                "sectors": self.refs(Sector, record.get("sectors")),
+                "counties": self.refs(County, record.get("counties")),
+                "regions": self.refs(PartnerRegion, record.get("regions")),
+                "organisations": self.refs(Organisation, record.get("organisations")),
+            },
+        )
 
     def load_tourism(self, tourism_index):
         data = read_yaml(self.content_dir / "tourism.yaml")
@@ -513,13 +526,13 @@ class PlanLoader:
 
         routes = {}
         for record in data["routes"]:
-            days = {
-                suffix: [
+            days = in_each_language(
+                "days",
+                lambda lang, record=record: [
                     ("day", {"title": day["title"][lang], "stops": stops(day["stops"])})
                     for day in record.get("days", [])
-                ]
-                for lang, suffix in LANGUAGES.items()
-            }
+                ],
+            )
             routes[record["key"]] = self.upsert_page(
                 RoutePage,
                 tourism_index,
@@ -529,7 +542,7 @@ class PlanLoader:
                     **title_fields(record, record["key"]),
                     **translated("intro", record["intro"], paragraphs),
                     **translated("practical", record.get("practical"), paragraphs),
-                    **{f"days_{suffix}": value for suffix, value in days.items()},
+                    **days,
                     **clause_fields(record.get("clause")),
                 },
                 {

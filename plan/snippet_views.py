@@ -5,8 +5,11 @@ from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cooperation.models import Organisation, SectorGroup
+from core.i18n import localized_fields
 from core.models import County, PartnerRegion, Sector
 from home.models import Indicator
+
+NAMES = localized_fields("name")
 
 
 class IndicatorViewSet(SnippetViewSet):
@@ -29,12 +32,12 @@ class OrganisationViewSet(SnippetViewSet):
     icon = "group"
     list_display = ["name", "kind", "region"]
     list_filter = ["kind"]
-    search_fields = ["name_zh_hans", "name_en"]
+    search_fields = list(NAMES.values())
 
 
 class NamedViewSet(SnippetViewSet):
-    list_display = ["name", "name_en"]
-    search_fields = ["name_zh_hans", "name_en"]
+    list_display = ["name", NAMES["en"]]
+    search_fields = list(NAMES.values())
 
 
 class CountyViewSet(NamedViewSet):
@@ -55,7 +58,7 @@ class SectorViewSet(NamedViewSet):
 class SectorGroupViewSet(NamedViewSet):
     model = SectorGroup
     icon = "list-ul"
-    list_display = ["name", "name_en", "key", "sort_order"]
+    list_display = ["name", NAMES["en"], "key", "sort_order"]
     ordering = ["sort_order"]
 
 

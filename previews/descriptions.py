@@ -3,7 +3,7 @@
 from django.utils.text import Truncator
 from wagtail.utils.text import text_from_html
 
-from core.navigation import SECTION_DEPTH
+from core.navigation import SECTION_DEPTH, ancestors
 
 DESCRIPTION_LENGTH = 160
 # Most specific first: an editor's search description, then the page type's own summary fields.
@@ -17,14 +17,6 @@ def page_description(page):
         if text:
             return Truncator(text).chars(DESCRIPTION_LENGTH)
     return ""
-
-
-def ancestors(page):
-    """The page's ancestors below the root, read once per page object: the share card, the
-    meta tags and the breadcrumbs of a page view all need them."""
-    if "_ancestors" not in page.__dict__:
-        page.__dict__["_ancestors"] = [a for a in page.get_ancestors() if a.depth > 1]
-    return page.__dict__["_ancestors"]
 
 
 def page_section(page):

@@ -9,9 +9,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.links import absolute_url
+from core.navigation import ancestors
 from tourism.models import AttractionPage, EventPage, RoutePage
 
-from .descriptions import ancestors, page_description
+from .descriptions import page_description
 
 SCHEMA = "https://schema.org"
 

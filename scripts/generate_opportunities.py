@@ -19,15 +19,16 @@ import django_env
 
 django_env.setup("portal.settings.dev")
 
+from django.conf import settings  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
 from cooperation.models import OpportunityIndexPage, OpportunityPage  # noqa: E402
+from core.i18n import localized_field  # noqa: E402
 from core.sorting import stored_sort_keys  # noqa: E402
 
 KEY_PREFIX = "benchmark-"
-LANGUAGES = ("zh_hans", "en")
 PAGE_FIELDS_RESET = {"numchild": 0, "latest_revision_id": None, "live_revision_id": None}
 
 
@@ -73,10 +74,11 @@ def generate(count):
             first_published_at=now,
             last_published_at=now,
         )
-        for language in LANGUAGES:
-            values[f"slug_{language}"] = slug
-            values[f"url_path_{language}"] = getattr(index, f"url_path_{language}") + slug + "/"
-        values["url_path"] = values["url_path_zh_hans"]
+        for language in settings.MODELTRANSLATION_LANGUAGES:
+            values[localized_field("slug", language)] = slug
+            url_path = localized_field("url_path", language)
+            values[url_path] = getattr(index, url_path) + slug + "/"
+        values["url_path"] = values[localized_field("url_path", settings.LANGUAGE_CODE)]
         pages.append(Page(**values))
         sources.append(model.pk)
     created = Page.objects.bulk_create(pages, batch_size=1000)

@@ -14,9 +14,9 @@ from django.db.models import Q
 from django.utils import translation
 from modeltranslation.translator import translator
 
+from core.i18n import localized_field
 from search import analysis
 from search.registry import (
-    FIELD_SUFFIX,
     LANGUAGES,
     PAGE_FIELDS,
     page_body,
@@ -31,8 +31,8 @@ from search.results import FACETS, PAGE_SIZE, Hit, Results, mark_terms
 
 def text_fields(model, language):
     names = translator.get_options_for_model(model).get_field_names()
-    own = [f"{name}_{FIELD_SUFFIX[language]}" for name in names if name not in PAGE_FIELDS]
-    return [f"title_{FIELD_SUFFIX[other]}" for other in LANGUAGES] + own
+    own = [localized_field(name, language) for name in names if name not in PAGE_FIELDS]
+    return [localized_field("title", other) for other in LANGUAGES] + own
 
 
 def word_condition(field, word):

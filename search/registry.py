@@ -16,12 +16,12 @@ from wagtail.models import Page
 
 from core.clauses import ABOUT_CHAPTERS
 from core.content_version import content_version
+from core.i18n import localized_field
 from core.models import County, Sector
 from core.public import public
 from search import clauses
 
 LANGUAGES = ("zh-hans", "en")
-FIELD_SUFFIX = {"zh-hans": "zh_hans", "en": "en"}
 # Page fields every page has; the body is built from each model's other translated fields.
 PAGE_FIELDS = {"title", "slug", "url_path", "seo_title", "search_description"}
 
@@ -106,7 +106,7 @@ def live_searchable_pages(page_ids):
 
 
 def translated(obj, name, language):
-    return getattr(obj, f"{name}_{FIELD_SUFFIX[language]}") or ""
+    return getattr(obj, localized_field(name, language)) or ""
 
 
 def _text(model, name, value):

@@ -4,10 +4,10 @@ search analytics), and title suggestions from the database when Elasticsearch is
 from django.utils import translation
 from wagtail.models import Page
 
+from core.i18n import localized_field
 from core.public import public
 from search.analysis import simplified
 from search.analytics import popular_terms
-from search.registry import FIELD_SUFFIX
 
 POPULAR_SECTIONS = ("cooperation", "opportunities", "tourism", "about")
 
@@ -22,7 +22,7 @@ def popular_links(language):
 
 
 def database_suggestions(text, language, size=6):
-    field = f"title_{FIELD_SUFFIX[language]}__icontains"
+    field = f"{localized_field('title', language)}__icontains"
     pages = public(Page.objects.filter(depth__gt=2, **{field: simplified(text)}))[:size]
     with translation.override(language):
         return [{"title": page.title, "url": page.get_url(None)} for page in pages]

@@ -4,9 +4,11 @@ slug in both languages, as `load_plan` gives them; their text is the tests' own,
 as the plan's.
 """
 
+import io
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.files.images import ImageFile
 from wagtail.models import Page, Site
 
 
@@ -102,3 +104,21 @@ def indicator(baseline, target, order=1):
         baseline_2021=Decimal(baseline),
         target_2025=Decimal(target),
     )
+
+
+def image(title="Reeds", size=(2000, 1200), focal_point=None):
+    """A real library image from a Pillow-made JPEG: red on the left half, blue on the right."""
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    picture = PILImage.new("RGB", size, (0, 0, 200))
+    picture.paste((200, 0, 0), (0, 0, size[0] // 2, size[1]))
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG")
+    made = get_image_model()(title=title, file=ImageFile(buffer, name=f"{title}.jpg"))
+    if focal_point:
+        x, y = focal_point
+        made.focal_point_x, made.focal_point_y = x, y
+        made.focal_point_width = made.focal_point_height = 10
+    made.save()
+    return made

@@ -25,6 +25,7 @@ from core.models import (
     SectionPage,
 )
 from core.public import public
+from core.renditions import card_images
 from core.sorting import stored_sort_keys
 
 
@@ -36,7 +37,11 @@ class CooperationIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["areas"] = public(StrategyAreaPage.objects.child_of(self)).order_by("chapter")
+        context["areas"] = (
+            public(StrategyAreaPage.objects.child_of(self))
+            .prefetch_related(card_images())
+            .order_by("chapter")
+        )
         return context
 
 
@@ -118,9 +123,16 @@ class StrategyAreaPage(PlanSourced, PageImages, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = public(ProgrammePage.objects.child_of(self)).order_by("section")
+        context["programmes"] = (
+            public(ProgrammePage.objects.child_of(self))
+            .prefetch_related(card_images())
+            .order_by("section")
+        )
         context["opportunities"] = (
-            public(OpportunityPage.objects.all()).filter(strategy_area=self).order_by("title")
+            public(OpportunityPage.objects.all())
+            .filter(strategy_area=self)
+            .prefetch_related(card_images())
+            .order_by("title")
         )
         return context
 
@@ -198,6 +210,7 @@ class ProgrammePage(PlanSourced, PageImages, Page):
         context["opportunities"] = (
             public(OpportunityPage.objects.all())
             .filter(clause_chapter=self.chapter, clause_section=self.section)
+            .prefetch_related(card_images())
             .order_by("title")
         )
         return context
@@ -435,6 +448,7 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, PageImages, Page):
                 models.Q(strategy_area_id=self.strategy_area_id) | models.Q(pk__in=sharing_a_sector)
             )
             .exclude(pk=self.pk)
+            .prefetch_related(card_images())
             .order_by("title")[:limit]
         )
 

@@ -6,11 +6,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
 from core.blocks import ALT_HELP, GalleryImageBlock
+from core.i18n import localized_field
 
 # Translated (each app's translation.py registers them with its page types); the licence
 # (e.g. "CC BY 4.0") reads the same in both languages.
@@ -54,7 +54,7 @@ class PageImages(models.Model):
             missing = {
                 name: _("Describe the image in each language: alt text is required with an image.")
                 for name in (
-                    build_localized_fieldname("hero_alt", code)
+                    localized_field("hero_alt", code)
                     for code in settings.MODELTRANSLATION_LANGUAGES
                 )
                 if not getattr(self, name).strip()

@@ -6,6 +6,7 @@ from wagtail.images.models import Picture
 
 from core.i18n import language_urls
 from core.language_choice import switch_url
+from core.navigation import ancestors
 from core.renditions import page_renditions
 
 register = template.Library()
@@ -30,6 +31,9 @@ def language_links(context):
         }
         for code, name, url in language_urls(request, page)
     ]
+
+
+register.filter("ancestors", ancestors)
 
 
 @register.filter

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from core.models import IMAGES_PANEL, PageImages, PlanSourced, SectionPage
 from core.public import public
+from core.renditions import card_images
 from home.blocks import ChapterBlock
 
 from .snippets import Indicator
@@ -136,7 +137,11 @@ class NewsIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = public(NewsPage.objects.child_of(self)).order_by("-date")
+        context["articles"] = (
+            public(NewsPage.objects.child_of(self))
+            .prefetch_related(card_images())
+            .order_by("-date")
+        )
         return context
 
 

@@ -6,9 +6,10 @@ register = template.Library()
 
 @register.inclusion_tag("maps/map.html", takes_context=True)
 def portal_map(context, points, label, caption, *, line=False, max_zoom=13, replaces=""):
-    """A map of `points` [{name, lat, lon, url?, number?}] drawn by static/js/portal-map.js,
-    hidden until drawn; `replaces` is the id of what it stands in for without JavaScript. One
-    map per page (its element is #portal-map)."""
+    """A map of `points` [{name, lat, lon, url?, number?}] drawn by static/js/portal-map.js, its
+    box in place before it is drawn (and hidden without JavaScript); `replaces` is the id of what
+    it stands in for without JavaScript, shown until the map is drawn. One map per page (its
+    element is #portal-map)."""
     return {
         "points": points,
         "label": label,

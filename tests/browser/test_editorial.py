@@ -1,6 +1,6 @@
 """Editor, translator and moderator in the Chinese admin: one visible submit button, the Chinese
 source beside each English field, and approval from the dashboard. Screenshots of each step go
-to artefacts/browser/editorial/ (gitignored)."""
+to artifacts/browser/editorial/ (gitignored)."""
 
 import threading
 from contextlib import contextmanager
@@ -10,7 +10,7 @@ import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-ARTEFACTS = Path(__file__).resolve().parents[2] / "artefacts" / "browser" / "editorial"
+ARTEFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "browser" / "editorial"
 ROLES = {"edna": "Editors", "tran": "Translators", "mo": "Moderators"}
 
 
@@ -79,6 +79,45 @@ def people_and_opportunity(db):
         yield page
 
 
+@pytest.fixture
+def reminded_page(people_and_page):
+    """The news page overdue for review and its reminder sent (to the moderators: the page,
+    loaded by `load_plan`, has no owner); afterwards due when it was."""
+    import datetime
+
+    from editorial.models import PageReview, ReviewReminder
+    from editorial.page_review import send_review_reminders
+
+    page = people_and_page
+    reviews = PageReview.objects.filter(page_id=page.pk)
+    due = reviews.get().next_review_on
+
+    def remind():
+        reviews.update(next_review_on=datetime.date(2026, 1, 5))
+        return send_review_reminders()
+
+    assert committed(remind) >= 1
+    yield page
+
+    def restore():
+        ReviewReminder.objects.filter(page_id=page.pk).delete()
+        reviews.update(next_review_on=due)
+
+    committed(restore)
+
+
+def set_language(name, language):
+    from django.contrib.auth.models import User
+    from wagtail.users.models import UserProfile
+
+    def save():
+        profile = UserProfile.get_for_user(User.objects.get(username=name))
+        profile.preferred_language = language
+        profile.save()
+
+    committed(save)
+
+
 def log_in(browser, live_site, name):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     tab = context.new_page()
@@ -144,7 +183,7 @@ def test_edit_translate_and_approve_in_the_chinese_admin(chromium, live_site, pe
     assert (live.title_zh_hans, live.title_en) == (new_chinese, new_english)
 
 
-def test_an_editor_chooses_an_organisation_by_typing_part_of_its_name(
+def test_an_editor_replaces_an_organisation_by_typing_part_of_its_name(
     chromium, live_site, people_and_opportunity
 ):
     from wagtail.models import Page
@@ -152,14 +191,48 @@ def test_an_editor_chooses_an_organisation_by_typing_part_of_its_name(
     from cooperation.models import Organisation
 
     page = people_and_opportunity
+    assert page.organisations.count() == 1
     organisation = Organisation.objects.exclude(opportunitypage=page).order_by("pk").first()
     name = organisation.name_zh_hans
     editor = log_in(chromium, live_site, "edna")
     editor.goto(f"{live_site.url}/admin/pages/{page.pk}/edit/")
+    # The chooser's own words are Chinese too: the remove button's name and the empty chooser.
+    chooser = editor.locator('[data-autocomplete-input-name="organisations"]')
+    chooser.get_by_role("button", name="移除", exact=True).click()
+    chooser.get_by_text("尚未选择。", exact=True).wait_for()
     editor.fill("#id_organisations", name[: max(2, len(name) - 1)])
     editor.get_by_role("option", name=name, exact=True).click()
+    chooser.get_by_role("button", name="移除", exact=True).wait_for()
+    choosers = editor.locator('[data-controller~="autocomplete-controller"]')
+    words = " ".join(choosers.all_text_contents())
+    assert "Nothing selected." not in words and "Remove" not in words
     shot(editor, "7-editor-chooses-an-organisation")
     editor.keyboard.press("Control+s")  # the admin's shortcut for "save draft"
     editor.locator(".messages li.success").wait_for()
     draft = committed(lambda: Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object())
-    assert organisation in draft.organisations.all()
+    assert list(draft.organisations.all()) == [organisation]
+
+
+@pytest.mark.parametrize(
+    "language, heading, sent",
+    [
+        ("zh-hans", "审阅与公开更新记录", "已于"),
+        ("en", "Review and public history", "Reminder sent on"),
+    ],
+)
+def test_the_review_panel_in_the_page_editor(
+    chromium, live_site, reminded_page, language, heading, sent
+):
+    set_language("edna", language)
+    editor = log_in(chromium, live_site, "edna")
+    editor.goto(f"{live_site.url}/admin/pages/{reminded_page.pk}/edit/")
+    reminders = editor.locator(".reminders-sent li")
+    reminders.first.wait_for()
+    assert reminders.first.inner_text().startswith(sent)
+    assert "mo" in reminders.first.inner_text()
+    panel = editor.locator("section.w-panel").filter(has=reminders.first).last
+    assert heading in panel.inner_text()
+    assert panel.locator("[name=next_review_on]").input_value() == "2026-01-05"
+    panel.scroll_into_view_if_needed()
+    shot(editor, f"8-review-panel-{language}")
+    panel.screenshot(path=ARTEFACTS / f"8-review-panel-{language}-detail.png")

@@ -1,6 +1,7 @@
 """Every page type at 390 and 1280 px in both languages, with every request to another host
-blocked: screenshots kept in artifacts/screenshots/ (gitignored), no sideways overflow, map
-markers inside their map, and the portal's own reference places drawn under them."""
+blocked: screenshots kept in artifacts/screenshots/ (gitignored), no sideways overflow, nothing
+moved while the page loads (drawing a map included), map markers inside their map, and the
+portal's own reference places drawn under them."""
 
 from pathlib import Path
 
@@ -21,6 +22,14 @@ MARKERS_INSIDE_MAP = """() => {
       && box.top >= map.top && box.bottom <= map.bottom;
   });
 }"""
+# The layout shifts so far (what Lighthouse's Cumulative Layout Shift adds up).
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const shift of list.getEntries()) if (!shift.hadRecentInput) total += shift.value;
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(total), 100);
+})"""
 
 
 def page_paths(language):
@@ -59,6 +68,20 @@ def test_page_types_at_phone_and_desktop_widths(browser_page, live_site, languag
             page.locator("#portal-map .leaflet-marker-icon").first.wait_for()
             page.locator("#portal-map .portal-map-place").first.wait_for()
             assert page.evaluate(MARKERS_INSIDE_MAP), f"{name}: a marker is cut off"
+        assert page.evaluate(LAYOUT_SHIFT) < 0.01, f"{name}: something moved while loading"
         page.screenshot(path=SCREENSHOTS / f"{name}-{language}-{width}.png", full_page=True)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{name} overflows by {overflow}px at {width}px"
+
+
+def test_without_javascript_a_map_leaves_no_empty_box(chromium, live_site):
+    """The attraction's map box is in place before the map is drawn, so nothing below it moves;
+    without JavaScript there is nothing to draw, and the box is not shown."""
+    from tourism.models import AttractionPage
+
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_site.url + page_url_in(AttractionPage.objects.live().first(), "en"))
+    assert page.locator("#portal-map").count() == 1
+    assert not page.locator(".portal-map-figure").is_visible()
+    context.close()

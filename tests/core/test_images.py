@@ -1,25 +1,23 @@
 """Page images: a hero and a gallery on seven page types, with alt text in both languages, every
 size and format made from one upload, and no extra queries per image or on pages without any."""
 
-import io
 import re
 
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.files.images import ImageFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from PIL import Image as PILImage
 from PIL import features
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.images import get_image_model
 
 from cooperation.models import OpportunityPage, ProgrammePage, StrategyAreaPage
 from core.blocks import GalleryImageBlock
 from core.content_version import content_version
 from home.models import NewsPage
+from tests.factories import image as make_image
 from tourism.models import AttractionPage, EventPage, RoutePage
 
 pytestmark = pytest.mark.django_db
@@ -36,28 +34,12 @@ PAGE_TYPES = [
 HERO_WIDTHS = (640, 960, 1280, 1920)
 GALLERY_WIDTHS = (400, 800, 1200)
 ALT = {"zh-hans": "黄河湿地的芦苇", "en": "Reeds in the Yellow River wetland"}
-RED, BLUE = (200, 0, 0), (0, 0, 200)
 
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     return tmp_path
-
-
-def make_image(title="Reeds", size=(2000, 1200), focal_point=None):
-    """A real library image from a Pillow-made JPEG: red on the left half, blue on the right."""
-    picture = PILImage.new("RGB", size, BLUE)
-    picture.paste(RED, (0, 0, size[0] // 2, size[1]))
-    buffer = io.BytesIO()
-    picture.save(buffer, "JPEG")
-    image = get_image_model()(title=title, file=ImageFile(buffer, name=f"{title}.jpg"))
-    if focal_point:
-        x, y = focal_point
-        image.focal_point_x, image.focal_point_y = x, y
-        image.focal_point_width = image.focal_point_height = 10
-    image.save()
-    return image
 
 
 def gallery_item(image, number):

@@ -61,6 +61,13 @@ def test_the_opportunity_form_chooses_by_typing(client, people, opportunity):
         assert f'<select name="{name}"' not in html
 
 
+def test_the_choosers_own_strings_come_in_the_admins_language(client, make_person, opportunity):
+    client.force_login(make_person("edna", "Editors", language="zh-hans"))
+    html = client.get(f"/admin/pages/{opportunity.pk}/edit/").content.decode()
+    assert 'data-nothing-selected="尚未选择。" data-remove="移除"' in html
+    assert "editorial/autocomplete-i18n.js" in html
+
+
 def test_a_programme_chooses_its_regions_and_sectors_by_typing():
     fields = ProgrammePage.get_edit_handler().get_form_class().base_fields
     assert all(isinstance(fields[name].widget, Autocomplete) for name in ("regions", "sectors"))

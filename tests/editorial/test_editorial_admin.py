@@ -16,7 +16,7 @@ from core.models import Sector
 from editorial.translator_access import row_texts
 from home.models import Indicator
 from tests.editorial.admin_text import english_phrases
-from tests.editorial.workflow_client import edit, edit_form_data, edit_page_html, submit
+from tests.editorial.workflow_client import act, edit, edit_form_data, edit_page_html, submit
 from tourism.models import AttractionPage, EventPage, RouteStop
 
 
@@ -199,7 +199,9 @@ ADMIN_PAGE_TYPES = [
 
 def role_admin_urls(page_types=ADMIN_PAGE_TYPES):
     home = Page.objects.get(depth=2)
-    urls = ["/admin/", "/admin/pages/", f"/admin/pages/{home.pk}/", "/admin/reports/translation/"]
+    urls = ["/admin/", "/admin/pages/", f"/admin/pages/{home.pk}/"]
+    urls += [f"/admin/reports/{report}/" for report in ("translation", "review", "site-history")]
+    urls += ["/admin/reports/workflow/", "/admin/reports/workflow_tasks/"]
     for model in page_types:
         page = Page.objects.filter(content_type__model=model).first()
         urls.append(f"/admin/pages/{page.pk}/edit/")
@@ -218,9 +220,9 @@ def english_names():
 
 
 def test_the_chinese_admin_shows_no_english_interface_text(client, make_person, article):
-    """Dashboard, explorer, reports, snippets, every page type's edit form and the workflow
-    dialogs, as each role sees them in Chinese; content (titles, slugs, the Chinese source)
-    and the users' names excepted."""
+    """Dashboard, explorer, reports, snippets, every page type's edit form, the workflow
+    dialogs and a page's history, as each role sees them in Chinese; content (titles, slugs,
+    the Chinese source) and the users' names excepted."""
     people = [
         make_person(name, group, language="zh-hans")
         for name, group in [("edna", "Editors"), ("tran", "Translators"), ("mo", "Moderators")]
@@ -232,6 +234,11 @@ def test_the_chinese_admin_shows_no_english_interface_text(client, make_person, 
         f"/admin/pages/workflow/action/{article.pk}/{action}/{task_state.pk}/"
         for action in ("approve", "reject")
     ]
+    history_urls = [
+        f"/admin/pages/{article.pk}/history/",
+        f"/admin/pages/{article.pk}/workflow_history/",
+        f"/admin/pages/{article.pk}/workflow_history/detail/{task_state.workflow_state_id}/",
+    ]
     indicator = Indicator.objects.order_by("order").first()
     snippet_urls = [
         reverse(Sector.snippet_viewset.get_url_name("list")),
@@ -242,7 +249,7 @@ def test_the_chinese_admin_shows_no_english_interface_text(client, make_person, 
     found = {}
     for user in people:
         client.force_login(user)
-        urls = role_admin_urls() + (workflow_urls if user == moderator else [])
+        urls = role_admin_urls() + history_urls + (workflow_urls if user == moderator else [])
         if user != translator:
             urls += snippet_urls
         for url in urls:
@@ -279,3 +286,28 @@ def test_workflow_and_task_names_show_in_the_admins_language(
         workflow.name = str(workflow.name)
         workflow.save()
     assert Workflow.objects.filter(pk=workflow.pk, name="Bilingual review").exists()
+
+
+def test_the_history_names_workflow_steps_in_the_admins_language(client, make_person, article):
+    """Wagtail's log entries keep the names as logged, in English; their messages translate them."""
+    editor = make_person("edna", "Editors", language="zh-hans")
+    moderator = make_person("mo", "Moderators", language="zh-hans")
+    submit(client, editor, article, title_en="Revised English title")
+    act(client, moderator, Page.objects.get(pk=article.pk), "approve")
+    state = WorkflowState.objects.get(object_id=str(article.pk))
+    client.force_login(moderator)
+    for url in [
+        f"/admin/pages/{article.pk}/history/",
+        f"/admin/pages/{article.pk}/workflow_history/",
+        f"/admin/pages/{article.pk}/workflow_history/detail/{state.pk}/",
+        "/admin/reports/site-history/",
+        "/admin/reports/workflow/",
+        "/admin/reports/workflow_tasks/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        for english in ("Bilingual review", "Translation check", "Moderators approval"):
+            assert english not in html, (url, english)
+    history = client.get(f"/admin/pages/{article.pk}/history/").content.decode()
+    assert "“双语审核”已启动" in history and "“审核员批准”已批准，“双语审核”已完成" in history

@@ -2,16 +2,19 @@
 weekly reminders, and the public "Last reviewed / Last updated" line with the page's history."""
 
 import datetime
-from io import StringIO
+from io import BytesIO, StringIO
 
 from dateutil.relativedelta import relativedelta
 from django.core import mail
 from django.core.management import call_command
+from django.db.models import F
 from django.utils import timezone, translation
+from openpyxl import load_workbook
 from wagtail.models import Page
 
 from cooperation.models import OpportunityPage
-from editorial.models import PageReview, RevisionNote
+from editorial.models import PageReview, ReviewReminder, RevisionNote
+from editorial.page_review import REMIND_AGAIN_AFTER, send_review_reminders
 from tests.editorial.workflow_client import act, edit_page_html, submit
 from tourism.models import AttractionPage
 
@@ -56,10 +59,17 @@ def test_the_report_lists_overdue_pages_with_owner_and_date(client, people, arti
     response = client.get("/admin/reports/review/?export=csv")
     csv = b"".join(response.streaming_content).decode()
     rows = csv.splitlines()
-    assert (
-        len(rows) == 3
-    )  # the headings (in the site's language: Wagtail streams the file) and two pages
-    assert any(article.title in row and "2026-01-05" in row and "edna" in row for row in rows)
+    assert len(rows) == 3  # the headings and two pages
+    # In the moderator's language (English), though Wagtail streams the file after the view.
+    assert rows[0].endswith("Review due,Owner,Owner's e-mail")
+    assert any(article.title_en in row and "2026-01-05" in row and "edna" in row for row in rows)
+    response = client.get("/admin/reports/review/?export=xlsx")
+    sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
+    assert [cell.value for cell in next(sheet.rows)][-3:] == [
+        "Review due",
+        "Owner",
+        "Owner's e-mail",
+    ]
 
 
 def test_reminders_mail_each_owner_their_overdue_pages(make_person, people, article):
@@ -77,6 +87,43 @@ def test_reminders_mail_each_owner_their_overdue_pages(make_person, people, arti
     assert f"/admin/pages/{opportunity.pk}/edit/" not in mails["owen@example.org"].body
     assert mails["mo@example.org"].subject == "1 page is due for review"
     assert f"/admin/pages/{opportunity.pk}/edit/" in mails["mo@example.org"].body
+
+
+def test_a_page_is_reminded_of_once_per_due_date_until_four_weeks_pass(make_person, article):
+    owner = make_person("owen", "Editors")
+    make_overdue(article, owner=owner)
+    assert send_review_reminders() == 1
+    reminder = ReviewReminder.objects.get()
+    assert (reminder.page_id, reminder.recipient, reminder.due_on) == (article.pk, owner, OVERDUE)
+    assert "You are reminded again after 4 weeks" in mail.outbox[0].body
+    assert send_review_reminders() == 0  # next week's run: already reminded
+
+    def sent_days_earlier(days):
+        ReviewReminder.objects.update(sent_at=F("sent_at") - datetime.timedelta(days=days))
+
+    sent_days_earlier(REMIND_AGAIN_AFTER.days - 1)
+    assert send_review_reminders() == 0
+    sent_days_earlier(1)
+    assert send_review_reminders() == 1
+    assert ReviewReminder.objects.count() == 2
+    # Reviewed, and overdue again: a new due date is reminded of at once.
+    PageReview.objects.filter(page=article).update(next_review_on=OVERDUE + relativedelta(days=1))
+    assert send_review_reminders() == 1
+    assert len(mail.outbox) == 3
+
+
+def test_the_review_panel_says_when_a_reminder_was_sent(client, make_person, people, article):
+    chinese_editor = make_person("zhou", "Editors", language="zh-hans")
+    make_overdue(article, owner=people["editor"])
+    assert "Reminder sent on" not in edit_page_html(client, people["editor"], article)
+    send_review_reminders()
+    today = timezone.localdate().isoformat()
+    html = edit_page_html(client, people["editor"], article)
+    assert f'Reminder sent on <time datetime="{today}">' in html and "to edna</li>" in html
+    assert f'已于 <time datetime="{today}">' in edit_page_html(client, chinese_editor, article)
+    # Once the page has a new due date, the reminders about the old one are history.
+    PageReview.objects.filter(page=article).update(next_review_on=OVERDUE + relativedelta(years=2))
+    assert "Reminder sent on" not in edit_page_html(client, people["editor"], article)
 
 
 def test_a_change_note_and_review_date_go_public_when_approved(client, people, article):

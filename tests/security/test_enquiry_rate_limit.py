@@ -26,30 +26,32 @@ def opportunity_url():
     return f"/en/enquiry/{page.pk}/"
 
 
+def six_enquiries(client, url, peer, forwarded_for):
+    """The status of each of six valid enquiries from `peer`, the nth forwarded for
+    `forwarded_for` with {n} filled in."""
+    return [
+        client.post(
+            url,
+            ENQUIRY,
+            REMOTE_ADDR=peer,
+            HTTP_X_FORWARDED_FOR=forwarded_for.format(n=attempt),
+        ).status_code
+        for attempt in range(6)
+    ]
+
+
 def test_spoofed_forwarded_for_from_an_untrusted_peer_is_ignored(client, opportunity_url, settings):
     settings.TRUSTED_PROXIES = ["127.0.0.1"]
-    for attempt in range(6):
-        response = client.post(
-            opportunity_url,
-            ENQUIRY,
-            REMOTE_ADDR="203.0.113.5",
-            HTTP_X_FORWARDED_FOR=f"198.51.100.{attempt}",
-        )
-    assert response.status_code == 429
+    statuses = six_enquiries(client, opportunity_url, "203.0.113.5", "198.51.100.{n}")
+    assert statuses[-1] == 429
     assert Enquiry.objects.count() == 5
 
 
 def test_forwarded_for_from_the_trusted_proxy_separates_visitors(client, opportunity_url, settings):
     """Behind nginx every request comes from 127.0.0.1; the limit is still per visitor."""
     settings.TRUSTED_PROXIES = ["127.0.0.1"]
-    for visitor in range(6):
-        response = client.post(
-            opportunity_url,
-            ENQUIRY,
-            REMOTE_ADDR="127.0.0.1",
-            HTTP_X_FORWARDED_FOR=f"spoofed, 198.51.100.{visitor}",
-        )
-        assert response.status_code == 302
+    statuses = six_enquiries(client, opportunity_url, "127.0.0.1", "spoofed, 198.51.100.{n}")
+    assert statuses == [302] * 6
     assert Enquiry.objects.count() == 6
     hashes = set(Enquiry.objects.values_list("ip_hash", flat=True))
     assert len(hashes) == 6

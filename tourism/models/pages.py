@@ -29,6 +29,7 @@ from core.models import (
     SectionPage,
 )
 from core.public import public
+from core.renditions import card_images
 from tourism import exports
 from tourism.blocks import DayBlock
 from tourism.itinerary import Itinerary, TripRequest
@@ -48,12 +49,16 @@ class TourismIndexPage(RoutablePageMixin, SectionPage):
             .annotate(
                 stop_count=Count("stops", filter=Q(stops__attraction__in=public_attraction_ids()))
             )
+            .prefetch_related(card_images())
             .order_by("path")
         )
         context["attractions"] = (
-            public(AttractionPage.objects.child_of(self)).select_related("county").order_by("path")
+            public(AttractionPage.objects.child_of(self))
+            .select_related("county")
+            .prefetch_related(card_images())
+            .order_by("path")
         )
-        events = self.live_events()
+        events = self.live_events().prefetch_related(card_images())
         context["events"] = events
         # Called by the template, so that the trip planner, which renders through this method
         # too, does not fetch the events; the template's loop over `events` reuses the fetch.
@@ -261,7 +266,9 @@ class AttractionPage(PlanSourced, PlanClauseMixin, PageImages, Page):
         context["routes"] = (
             public(RoutePage.objects.all()).filter(stops__attraction=self).distinct()
         )
-        context["events"] = public(self.events.all()).order_by("path")
+        context["events"] = (
+            public(self.events.all()).prefetch_related(card_images()).order_by("path")
+        )
         return context
 
 
@@ -360,6 +367,7 @@ class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, PageImages, Pag
             public(EventPage.objects.all())
             .filter(Q(route=self) | Q(attraction__in=self.itinerary.attractions))
             .select_related("attraction")
+            .prefetch_related(card_images())
             .order_by("path")
         )
 
