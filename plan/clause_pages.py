@@ -3,14 +3,15 @@ a section on its programme page, everything else (boxes, whole chapters) on the 
 
 from cooperation.models import ProgrammePage, StrategyAreaPage
 from core.clauses import ABOUT_CHAPTERS, clause_anchor
+from core.public import public
 from home.models import AboutPlanPage
 
 
 def clause_page(chapter, section=None, box=None):
-    """(live page, anchor on it) for a clause; the page is None when it is not published."""
+    """(public page, anchor on it) for a clause; the page is None when it is not public."""
     anchor = clause_anchor(chapter, section, box)
     if chapter in ABOUT_CHAPTERS:
-        return AboutPlanPage.objects.live().first(), anchor
+        return public(AboutPlanPage.objects).first(), anchor
     if section and not box:
-        return ProgrammePage.objects.live().filter(chapter=chapter, section=section).first(), ""
-    return StrategyAreaPage.objects.live().filter(chapter=chapter).first(), anchor
+        return public(ProgrammePage.objects).filter(chapter=chapter, section=section).first(), ""
+    return public(StrategyAreaPage.objects).filter(chapter=chapter).first(), anchor

@@ -146,6 +146,8 @@ cmd_start() {
     manage update_index >/dev/null
     touch "$STATE/plan-loaded"
   fi
+  # A release whose index mapping or document format changed rebuilds the indices once.
+  manage search_index rebuild --if-outdated >/dev/null
   manage collectstatic --noinput -v 0
   local port
   for port in $APP_PORTS; do start_app "$port"; done

@@ -1,5 +1,7 @@
 """The throwaway site the search benchmarks run on: a test database with the real content
-(`load_plan`) and Elasticsearch indices under a `bench-` prefix, both removed afterwards."""
+(`load_plan`) and Elasticsearch indices under a `bench-<SEARCH_INDEX_PREFIX>-` prefix (the test
+settings take it from TEST_SEARCH_INDEX_PREFIX, so checkouts sharing one Elasticsearch keep
+apart), both removed afterwards."""
 
 import copy
 import sys
@@ -25,7 +27,7 @@ def throwaway_site(load_plan=True):
     setup_test_environment()
     with redirect_stdout(StringIO()):  # update_translation_fields reports every column it adds
         old_config = setup_databases(verbosity=0, interactive=False)
-    prefix = f"bench-{uuid.uuid4().hex[:8]}"
+    prefix = f"bench-{settings.SEARCH_INDEX_PREFIX}-{uuid.uuid4().hex[:8]}"
     # Pages are indexed as they are published, the plan's too, by the portal and by Wagtail's
     # backend (the admin's search): both under the prefix, never into a developer's indices.
     wagtail_backends = copy.deepcopy(settings.WAGTAILSEARCH_BACKENDS)

@@ -9,14 +9,16 @@ here and indexed as space-separated tokens into `whitespace` fields (see search/
   own, lower-boosted fields, so 农谷 inside 中原农谷, 河 alone or 万山 for 万仙山 still match.
   Chinese stop words (的, 和 …) are dropped everywhere.
 - English: lowercase words, Snowball-stemmed, without stop words.
-- Pinyin: toneless syllables ("wan xian shan"), the joined title ("wanxianshan") and each word
-  joined ("zhengzhou dushiquan"), so pinyin, pinyin typos and Chinese homophone typos match.
+- Pinyin: toneless syllables ("wan xian shan"), the joined title ("wanxianshan"), each word
+  joined ("zhengzhou dushiquan") and, for the body, adjacent syllable pairs ("wan_xian"), so
+  pinyin, pinyin typos and Chinese homophone typos match.
 - A query is cut into script parts (Han / Latin), each analysed by its own language.
 """
 
 import re
 import threading
-from functools import cache
+from functools import cache, lru_cache
+from itertools import pairwise
 
 import jieba
 import opencc
@@ -205,6 +207,16 @@ def pinyin_syllables(text):
     return [s for run in HAN_RUN.findall(simplified(text)) for s in lazy_pinyin(run)]
 
 
+def pinyin_pairs(text):
+    """Each two adjacent toneless syllables of every Han run, joined: 比干庙 → bi_gan gan_miao.
+    All pairs of a query in a text find the same homophones as a phrase of its syllables, as a
+    term lookup instead of reading the positions of every syllable of long texts."""
+    pairs = []
+    for run in HAN_RUN.findall(simplified(text)):
+        pairs += [f"{a}_{b}" for a, b in pairwise(lazy_pinyin(run))]
+    return pairs
+
+
 def pinyin_words(text):
     """Toneless pinyin of each Chinese word of `text`, joined: 郑州都市圈 → zhengzhou dushiquan."""
     return [
@@ -254,13 +266,15 @@ def split_pinyin(text):
 ENDINGS = ("", "s", "es", "ed", "ing", "ion", "ions")
 
 
+@lru_cache(maxsize=4096)
 def inflections(word):
     """Words with the same Snowball stem as `word`, from common endings: cities → city, cities.
 
-    Highlighting marks these in the original text, where only the stem was matched.
+    Highlighting marks these in the original text, where only the stem was matched. Remembered
+    per word: stemming the two dozen candidates was most of an English query's analysis.
     """
     word = word.lower()
     root = stem(word)
     bases = {root, word, root + "e", root[:-1] + "y" if root.endswith("i") else root}
     candidates = {base + ending for base in bases for ending in ENDINGS}
-    return sorted(c for c in candidates if stem(c) == root)
+    return tuple(sorted(c for c in candidates if stem(c) == root))

@@ -6,6 +6,10 @@ matching and ranking). Only analyzers built into core Elasticsearch are used, so
 works on the integ-test distribution we run and on any full installation.
 """
 
+import copy
+import hashlib
+import json
+
 from django.conf import settings
 from django.utils import timezone
 from elasticsearch.dsl import (
@@ -28,10 +32,13 @@ DISPLAY = {"analyzer": "standard", "term_vector": "with_positions_offsets"}
 class PageDocument(Document):
     page_id = Integer()
     plan_key = Keyword()
-    kind = Keyword()
-    strategy_area = Keyword()  # facets hold language-neutral plan keys
-    county = Keyword()
-    sector = Keyword()
+    # Facets hold language-neutral plan keys. Their global ordinals are built when a refresh
+    # makes documents visible, not by the first search after it (after a rebuild, that one
+    # waited long enough to time out and open the circuit breaker).
+    kind = Keyword(eager_global_ordinals=True)
+    strategy_area = Keyword(eager_global_ordinals=True)
+    county = Keyword(eager_global_ordinals=True)
+    sector = Keyword(eager_global_ordinals=True)
     clauses = Keyword()  # keys of the plan clauses the page cites (search/clauses.py)
     clause_own = Keyword()  # … and of the clause whose text it publishes
     date = Date()
@@ -53,7 +60,7 @@ class PageDocument(Document):
     body_tokens = Text(**TOKENS)
     body_bigrams = Text(**TOKENS)
     body_characters = Text(**TOKENS)
-    body_pinyin = Text(**TOKENS)
+    body_pinyin_pairs = Text(**TOKENS)
     suggest = Completion(analyzer="keyword", search_analyzer="keyword")
 
 
@@ -69,13 +76,32 @@ def alias_name(language):
     return f"{settings.SEARCH_INDEX_PREFIX}-{language}"
 
 
+# Raise it when what a field holds changes but the mapping does not (a change to index_source or
+# to search/analysis.py that queries rely on): indices built before then need a rebuild too.
+DOCUMENT_FORMAT = 2
+
+
+def schema_version():
+    """A fingerprint of the mapping and DOCUMENT_FORMAT, kept in each index's mapping `_meta`:
+    an index built under another one is out of date (`search_index rebuild --if-outdated`)."""
+    mapping = json.dumps(PageDocument._doc_type.mapping.properties.to_dict(), sort_keys=True)
+    return hashlib.sha256(f"{DOCUMENT_FORMAT}:{mapping}".encode()).hexdigest()[:16]
+
+
 def new_index(language):
     """A fresh, uniquely named index for `language`, with the mapping, not yet created."""
     stamp = timezone.now().strftime("%Y%m%d%H%M%S%f")
     index = Index(f"{alias_name(language)}-{stamp}")
     index.settings(number_of_shards=1, number_of_replicas=settings.SEARCH_INDEX_REPLICAS)
-    index.mapping(PageDocument._doc_type.mapping)
+    mapping = copy.deepcopy(PageDocument._doc_type.mapping)
+    index.mapping(mapping.meta("_meta", schema=schema_version()))
     return index
+
+
+def index_schema(client, alias):
+    """The schema version the index behind `alias` was built with (None if it has none)."""
+    [mapping] = client.indices.get_mapping(index=alias).body.values()
+    return mapping["mappings"].get("_meta", {}).get("schema")
 
 
 def suggestions_for(title):
@@ -109,6 +135,18 @@ def suggestion_inputs(fields, language, syllables):
     return inputs
 
 
+def chinese_fields(title, body):
+    """What only the Chinese index's queries read: bigrams, single characters and the body's
+    syllable pairs. The English index goes without them (search/query.py never asks it)."""
+    return {
+        "title_bigrams": " ".join(analysis.han_bigrams(title)),
+        "title_characters": " ".join(analysis.han_characters(title)),
+        "body_bigrams": " ".join(analysis.han_bigrams(body)),
+        "body_characters": " ".join(analysis.han_characters(body)),
+        "body_pinyin_pairs": " ".join(analysis.pinyin_pairs(body)),
+    }
+
+
 def index_source(fields, language):
     """The `_source` of one page in the `language` index, from registry.DocumentBuilder output."""
     other = other_language(language)
@@ -118,8 +156,6 @@ def index_source(fields, language):
     return {
         **fields,
         "title_tokens": " ".join(analysis.tokens(title, language)),
-        "title_bigrams": " ".join(analysis.han_bigrams(title)),
-        "title_characters": " ".join(analysis.han_characters(title)),
         "title_words": " ".join(analysis.latin_words(title)),
         "title_exact": analysis.normalise(title),
         "other_title_tokens": " ".join(analysis.tokens(fields["other_title"], other)),
@@ -128,8 +164,6 @@ def index_source(fields, language):
         "pinyin_exact": "".join(syllables),
         "pinyin_words": " ".join(analysis.pinyin_words(chinese_title)),
         "body_tokens": " ".join(analysis.tokens(body, language)),
-        "body_bigrams": " ".join(analysis.han_bigrams(body)),
-        "body_characters": " ".join(analysis.han_characters(body)),
-        "body_pinyin": " ".join(analysis.pinyin_syllables(body)),
+        **(chinese_fields(title, body) if language == "zh-hans" else {}),
         "suggest": suggestion_inputs(fields, language, syllables),
     }

@@ -4,7 +4,7 @@ import sys
 
 from elasticsearch.helpers import streaming_bulk
 
-from search.documents import alias_name, index_source, new_index
+from search.documents import alias_name, index_schema, index_source, new_index, schema_version
 from search.registry import LANGUAGES, DocumentBuilder, searchable_models, searchable_pages
 
 
@@ -143,6 +143,19 @@ def prune(client):
     if orphans:
         client.indices.delete(index=",".join(orphans))
     return orphans
+
+
+def outdated_languages(client):
+    """Languages whose index is missing or was built under another schema version than this
+    code's (search/documents.py): after a release that changed them, searches would read fields
+    the old documents lack."""
+    current = schema_version()
+    return [
+        language
+        for language in LANGUAGES
+        if not client.indices.exists_alias(name=alias_name(language))
+        or index_schema(client, alias_name(language)) != current
+    ]
 
 
 def document_counts(client):

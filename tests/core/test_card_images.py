@@ -144,7 +144,17 @@ def routes(home):
     return index, listed
 
 
-@pytest.mark.parametrize("build", [news, strategy_areas, programmes, routes])
+def home_strategy_areas(home):
+    return home, strategy_areas(home)[1]
+
+
+def home_routes(home):
+    return home, routes(home)[1]
+
+
+@pytest.mark.parametrize(
+    "build", [news, strategy_areas, programmes, routes, home_strategy_areas, home_routes]
+)
 def test_every_listing_shows_thumbnails_without_a_query_per_card(client, built_home, build):
     listing, (first, second) = build(built_home)
     url = page_url_in(listing, "en")

@@ -139,3 +139,19 @@ def test_status_lists_orphan_indices_and_prune_removes_them(es_client, db):
     call_command("search_index", "prune", stdout=StringIO())
     assert not es_client.indices.exists(index=orphan._name)
     assert document_counts(es_client)["en"] > 0
+
+
+def test_an_index_built_under_another_schema_is_rebuilt_if_outdated(es_client, db):
+    rebuild(es_client, out=StringIO())
+    out = StringIO()
+    call_command("search_index", "rebuild", "--if-outdated", stdout=out)
+    assert out.getvalue() == "The indices are up to date: nothing to rebuild.\n"
+    # An index as a release with another mapping or document format left it.
+    alias = alias_name("en")
+    es_client.indices.put_mapping(index=alias, meta={"schema": "an-older-one"})
+    assert "outdated schema: en (run `search_index rebuild`)" in status()
+    old = list(es_client.indices.get_alias(name=alias))
+    call_command("search_index", "rebuild", "--if-outdated", stdout=StringIO())
+    assert list(es_client.indices.get_alias(name=alias)) != old
+    assert "outdated schema" not in "\n".join(status())
+    assert document_counts(es_client)["en"] > 0

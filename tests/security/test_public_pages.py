@@ -7,8 +7,15 @@ import json
 import pytest
 from wagtail.models import PageViewRestriction
 
-from cooperation.models import OpportunityIndexPage, OpportunityPage, ProgrammePage
+from cooperation.models import (
+    OpportunityIndexPage,
+    OpportunityPage,
+    ProgrammePage,
+    StrategyAreaPage,
+)
+from core.i18n import page_url_in
 from home.models import NewsPage
+from plan.clause_pages import clause_page
 from search.documents import alias_name
 from tests.search.conftest import built_index  # noqa: F401  (a fixture)
 
@@ -92,6 +99,25 @@ def test_children_of_a_restricted_page_are_hidden_too(
     assert programme.title_en in api_titles(client, programme.title_en)
     restrict(area, django_capture_on_commit_callbacks, RESTRICTIONS[1])
     assert programme.title_en not in api_titles(client, programme.title_en)
+
+
+@pytest.mark.parametrize("restriction", RESTRICTIONS)
+def test_restricted_strategy_area_is_not_on_the_home_page(
+    client, restriction, django_capture_on_commit_callbacks
+):
+    area = StrategyAreaPage.objects.live().order_by("chapter").first()
+    link = f'href="{page_url_in(area, "en")}"'
+    assert link in client.get("/en/").content.decode()
+    restrict(area, django_capture_on_commit_callbacks, restriction)
+    assert link not in client.get("/en/").content.decode()
+
+
+def test_a_restricted_page_is_no_clause_link(django_capture_on_commit_callbacks):
+    programme = ProgrammePage.objects.live().order_by("path").first()
+    clause = (programme.chapter, programme.section)
+    assert clause_page(*clause) == (programme, "")
+    restrict(programme, django_capture_on_commit_callbacks, RESTRICTIONS[1])
+    assert clause_page(*clause) == (None, "")
 
 
 @pytest.mark.elasticsearch
