@@ -1,21 +1,29 @@
 """Open data: the opportunities of the current filter as CSV or JSON, in the page's language.
 
-Both stream: rows are written as the database cursor yields them (in chunks, with the many-to-
-many names prefetched per chunk), so an export of every opportunity holds neither the whole
-queryset nor the whole file in memory, and its first bytes leave at once.
+Both stream: rows are written as the database cursor yields them, in chunks, so an export of
+every opportunity holds neither the whole result nor the whole file in memory, and its first
+bytes leave at once. Rows are read as values, not pages (building a page instance costs more than
+writing its row), with the many-to-many names looked up per chunk.
 """
 
 import csv
+import functools
 import json
+from collections import defaultdict
 
 from django.http import StreamingHttpResponse
 from django.utils import translation
 from django.utils.http import content_disposition_header
+from modeltranslation.utils import resolution_order
 
+from cooperation.models import OpportunityPage
+from core.clauses import clause_label
+from core.i18n import localized_field, localized_fields
 from core.links import absolute_url
+from core.models import County, PartnerRegion, Sector
 from portal.spreadsheets import safe_cell
 
-CHUNK_SIZE = 500
+CHUNK_SIZE = 1000
 COLUMNS = [
     "id",
     "title",
@@ -29,36 +37,112 @@ COLUMNS = [
     "partner_regions",
     "plan_clause",
 ]
+# The many-to-many columns: the relation, and the snippet model whose names it lists.
+NAMED = {
+    "sectors": ("sectors", Sector),
+    "counties": ("counties", County),
+    "partner_regions": ("regions", PartnerRegion),
+}
+# Read in every language, to show each in the page's with modeltranslation's fallback.
+TRANSLATED = ["title", "summary", "url_path", "strategy_area__short_title"]
+VALUE_FIELDS = [
+    "pk",
+    "path",
+    "kind",
+    "stage",
+    "clause_chapter",
+    "clause_section",
+    "clause_box",
+    *[name for field in TRANSLATED for name in localized_fields(field).values()],
+]
 
 
-def opportunity_record(opportunity, url):
+def names_of(model):
+    """{pk: (position, name)}: the position in the model's own order, which `relation.all()`
+    lists a page's snippets in, and the name in the active language."""
+    return {obj.pk: (position, str(obj)) for position, obj in enumerate(model.objects.all())}
+
+
+def related_names(chunk, relation, names):
+    """{page id: [names of its `relation`'s snippets, in their model's order]} for the pages of
+    `chunk`, rows in tree order: read for the range of the tree they span, which two parameters
+    name (a list of ids costs more to send), and also holds the pages that the filter left out."""
+    field = OpportunityPage._meta.get_field(relation)
+    page, snippet = field.m2m_field_name(), f"{field.m2m_reverse_field_name()}_id"
+    span = (chunk[0]["path"], chunk[-1]["path"])
+    links = field.remote_field.through.objects.filter(**{f"{page}__path__range": span})
+    found = defaultdict(list)
+    for page_id, snippet_id in links.values_list(f"{page}_id", snippet):
+        found[page_id].append(names[snippet_id])
     return {
-        "id": opportunity.pk,
-        "title": opportunity.title,
-        "url": url,
-        "summary": opportunity.summary,
-        "kind": opportunity.kind,
-        "stage": opportunity.stage,
-        "strategy_area": opportunity.strategy_area.short_title,
-        "sectors": [str(sector) for sector in opportunity.sectors.all()],
-        "counties": [str(county) for county in opportunity.counties.all()],
-        "partner_regions": [str(region) for region in opportunity.regions.all()],
-        "plan_clause": str(opportunity.clause_label or ""),
+        page_id: [name for _position, name in sorted(pairs)] for page_id, pairs in found.items()
     }
 
 
+def chunks(rows):
+    chunk = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == CHUNK_SIZE:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def in_language(field):
+    """row → `field` in the active language, falling back as modeltranslation does (as
+    core.i18n.in_active_language, with the order of languages looked up once, not per row)."""
+    names = [
+        localized_field(field, language)
+        for language in resolution_order(translation.get_language())
+    ]
+    return lambda row: next(filter(None, map(row.get, names)), "")
+
+
+def record_maker(base_url, base_path):
+    """row, {column: {page id: names}} → the row's record, in the active language."""
+    text = {field: in_language(field) for field in TRANSLATED}
+    plan_clause = functools.cache(lambda *clause: str(clause_label(*clause)))
+
+    def record(row, related):
+        # Every exported page is a child of the listing: its URL is the listing's plus its own
+        # part of the URL path (what Wagtail's get_url computes, without resolving the site).
+        url_path = text["url_path"](row)
+        return {
+            "id": row["pk"],
+            "title": text["title"](row),
+            "url": base_url + url_path[len(base_path) :],
+            "summary": text["summary"](row),
+            "kind": row["kind"],
+            "stage": row["stage"],
+            "strategy_area": text["strategy_area__short_title"](row),
+            **{column: related[column].get(row["pk"], []) for column in NAMED},
+            "plan_clause": plan_clause(
+                row["clause_chapter"], row["clause_section"], row["clause_box"]
+            ),
+        }
+
+    return record
+
+
 def records(opportunities, index_page, request):
-    # Every exported page is a child of the listing: its URL is the listing's plus its own part
-    # of the URL path (what Wagtail's get_url computes, without resolving the site per row).
     base_url, base_path = absolute_url(index_page, request), index_page.url_path
     # The rows are produced while the response is sent: in the language of the request.
     language = translation.get_language()
 
     def generate():
         with translation.override(language):
-            for opportunity in opportunities.iterator(chunk_size=CHUNK_SIZE):
-                url = base_url + opportunity.url_path[len(base_path) :]
-                yield opportunity_record(opportunity, url)
+            record = record_maker(base_url, base_path)
+            names = {column: names_of(model) for column, (_relation, model) in NAMED.items()}
+            rows = opportunities.order_by("path").values(*VALUE_FIELDS)
+            for chunk in chunks(rows.iterator(chunk_size=CHUNK_SIZE)):
+                related = {
+                    column: related_names(chunk, relation, names[column])
+                    for column, (relation, _model) in NAMED.items()
+                }
+                for row in chunk:
+                    yield record(row, related)
 
     return generate()
 

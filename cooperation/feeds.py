@@ -25,8 +25,7 @@ class OpportunityFeed(PageFeed):
 
     def items(self, obj):
         _index_page, listing = obj
-        newest_first = sorted(listing.results(), key=lambda page: page.last_published_at)
-        return newest_first[::-1][:FEED_SIZE]
+        return listing.newest_first()[:FEED_SIZE]
 
     def item_description(self, page):
         return page.summary

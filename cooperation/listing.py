@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.db.models import Count
+from django.db.models import Case, Count, F, Value, When
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import get_language as translated_language
 
 from cooperation.models import OpportunityPage, SectorGroup, StrategyAreaPage
 from core.content_version import content_version
+from core.i18n import localized_field
 from core.models import County, PartnerRegion, Sector
 from core.public import public
 from core.sorting import sort_key
@@ -160,18 +162,50 @@ def choice_options(choices):
     return [Option(value, label, value) for value, label in choices.choices]
 
 
-def title_order(opportunity):
-    return sort_key(opportunity.title)
+def title_order():
+    """Titles as readers expect them (pinyin, no leading quotation marks): the sort keys that each
+    opportunity stores for the active language (core/sorting.py)."""
+    return F(localized_field("title_sort", translated_language()))
 
 
-# Titles sort as readers expect (pinyin, no leading quotation marks), which the database
-# cannot do, so results are ordered in Python: the plan names about a hundred opportunities.
+def stage_order():
+    ranks = [When(stage=value, then=Value(rank)) for value, rank in STAGE_RANK.items()]
+    return Case(*ranks, default=Value(len(STAGE_RANK)))
+
+
+# What each sort orders by, in the database, so that a result page reads only its own rows; ties
+# fall back to plan order.
 SORTS = {
-    "title": (_("Title"), title_order),
-    "stage": (_("Stage"), lambda o: (STAGE_RANK.get(o.stage, len(STAGE_RANK)), title_order(o))),
-    "area": (_("Strategy area"), lambda o: (o.strategy_area.chapter, title_order(o))),
+    "title": (_("Title"), lambda: [title_order()]),
+    "stage": (_("Stage"), lambda: [stage_order(), title_order()]),
+    "area": (_("Strategy area"), lambda: [F("strategy_area__chapter"), title_order()]),
 }
 DEFAULT_SORT = "title"
+
+
+class Counted:
+    """An ordered queryset whose length the facet counts gave already: a paginator reads the one
+    page it shows, without a COUNT query."""
+
+    def __init__(self, queryset, count):
+        self.queryset = queryset
+        self.total = count
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            # The database orders narrow rows to find the page's ids, then reads those rows whole:
+            # a third of the time of sorting every wide row.
+            return self.queryset.filter(pk__in=self.queryset.values("pk")[index])
+        return self.queryset[index]
+
+    def __iter__(self):
+        return iter(self.queryset)
 
 
 class OpportunityListing:
@@ -186,6 +220,7 @@ class OpportunityListing:
             facet.read(query)
         sort = query.get("sort")
         self.sort = sort if sort in SORTS else DEFAULT_SORT
+        self.total = None  # the number of results, once count_options has run
 
     @property
     def from_old_url(self):
@@ -223,6 +258,7 @@ class OpportunityListing:
             for group in groups:
                 if admitted(group, others):
                     facet.counts[group[facet.lookup]] += group["total"]
+        self.total = sum(group["total"] for group in groups if admitted(group, single))
 
     def matching(self, *prefetch):
         """The matching opportunities in plan order, with `prefetch` relations loaded."""
@@ -230,12 +266,24 @@ class OpportunityListing:
         return found.order_by("path")
 
     def results(self, *prefetch):
-        """The matching opportunities as a list in the visitor's chosen order."""
-        return self.in_order(self.matching(*prefetch))
+        """The matching opportunities in the visitor's chosen order: a queryset, so that a page of
+        them reads (and prefetches `prefetch` for) only its own rows; counted once the options
+        are."""
+        ordered = self.in_order(self.matching(*prefetch))
+        return ordered if self.total is None else Counted(ordered, self.total)
+
+    def order(self):
+        return [*SORTS[self.sort][1](), F("path")]
 
     def in_order(self, opportunities):
-        """`opportunities` as a list in the visitor's chosen order."""
-        return sorted(opportunities, key=SORTS[self.sort][1])
+        """The queryset `opportunities` in the visitor's chosen order."""
+        return opportunities.order_by(*self.order())
+
+    def newest_first(self):
+        """The matching opportunities, the most recently published first, and those published at
+        the same time in the reverse of the visitor's order."""
+        reverse = [key.desc() for key in self.order()]
+        return self.matching().order_by(F("last_published_at").desc(), *reverse)
 
     @property
     def active(self):

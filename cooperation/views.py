@@ -64,8 +64,8 @@ def subpage_url(page, request, route_name):
 
 
 def exported_opportunities(listing):
-    # Streamed in chunks in plan order: sorting a large export in Python would hold it all.
-    return listing.matching("counties", "sectors", "regions")
+    # Streamed in plan order (cooperation/exports.py), whatever the listing's sort.
+    return listing.filtered()
 
 
 def export_csv(index_page, request):

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
+from django.db.models import Count, Max, Q
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, quote_etag
@@ -48,6 +50,16 @@ class BilingualSitemap(Sitemap):
         if self.section_root.depth < SECTION_DEPTH:  # the home page alone
             return pages.filter(pk=self.section_root.pk)
         return pages.descendant_of(self.section_root, inclusive=True)
+
+    def get_latest_lastmod(self):
+        """What Django's Sitemap computes from every item's lastmod (None when one has none), in
+        one query instead of a page instance per item."""
+        undated = Q(last_published_at=None, latest_revision_created_at=None)
+        found = self.items().aggregate(
+            latest=Max(Coalesce("last_published_at", "latest_revision_created_at")),
+            undated=Count("pk", filter=undated),
+        )
+        return None if found["undated"] else found["latest"]
 
     def _urls(self, page, protocol, domain):
         urls = []

@@ -8,7 +8,10 @@ in China do, so 3D打印 files under "3d da yin" and 百泉 under "bai quan".
 import re
 import unicodedata
 
+from django.utils import translation
 from pypinyin import lazy_pinyin
+
+from core.i18n import in_active_language, localized_fields
 
 # Place names whose first character pypinyin's dictionary reads wrongly (长 is cháng here).
 PLACE_READINGS = {"长垣": " chang yuan ", "长三角": " chang san jiao "}
@@ -29,3 +32,13 @@ def sort_key(text):
         bare = bare.replace(place, reading)
     # lazy_pinyin turns each Han character into its syllable and keeps other runs as they are.
     return " ".join(" ".join(lazy_pinyin(bare)).split()).casefold()
+
+
+def stored_sort_keys(read, name):
+    """{`<name>_sort_<language>`: the sort key of `<name>` as each language shows it}, for the
+    fields that let the database order by it; `read(field name)` gives a stored field's value."""
+    keys = {}
+    for language, field in localized_fields(f"{name}_sort").items():
+        with translation.override(language):
+            keys[field] = sort_key(in_active_language(read, name))
+    return keys

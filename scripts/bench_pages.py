@@ -44,8 +44,9 @@ SEARCH_QUERY = "新能源"
 
 
 def large_section_urls(language):
-    """With the generated opportunities (scripts/generate_opportunities.py): the downloads of
-    the whole section, the sitemaps, the deepest listing page and one opportunity."""
+    """With the generated opportunities (scripts/generate_opportunities.py): the downloads and
+    the feed of the whole section, the sitemaps, the API, the first and the deepest listing
+    page, a filtered and sorted one, and one opportunity."""
     from django.utils import translation
 
     from cooperation.models import OpportunityIndexPage, OpportunityPage
@@ -57,13 +58,17 @@ def large_section_urls(language):
     urls = [
         ("export csv", listing + "export/csv/"),
         ("export json", listing + "export/json/"),
+        ("listing page 1", listing),
         ("listing last page", listing + "?page=100000"),
+        ("listing filtered", listing + "?kind=project&stage=proposed&sort=area&page=20"),
+        ("feed", listing + "feed/"),
         ("opportunity", opportunity),
     ]
     if language == "en":
         urls += [
             ("sitemap.xml", "/sitemap.xml"),
             ("sitemap-opportunities.xml", f"/sitemap-{index.slug_en}.xml"),
+            ("api opportunities", "/api/v2/pages/?type=cooperation.OpportunityPage&offset=8000"),
         ]
     return urls
 
@@ -188,17 +193,20 @@ def print_single(results):
 
 def print_comparison(ref, before, after):
     print(f"before = {ref}, after = this tree; CPU ms per request (medians of the rounds)")
-    print("before: every view renders; after: warm = viewed again, cold = first view after publish")
-    header = ("page", "before", "q", "warm", "q", "cold", "q", "warm/before", "cold/before")
-    print("{:30} {:>7} {:>3} {:>7} {:>3} {:>7} {:>3} {:>11} {:>11}".format(*header))
+    print("warm = viewed again, cold = first view after publish (nothing cached)")
+    header = ("page", "warm", "q", "cold", "q", "warm", "q", "cold", "q", "warm", "cold")
+    print(f"{'':30} {'before':>31} {'after':>31} {'after/before':>21}")
+    print("{:30} {:>11} {:>3} {:>11} {:>3} {:>11} {:>3} {:>11} {:>3} {:>10} {:>10}".format(*header))
     for key, row in after.items():
         old = before.get(key)
         if old is None:
             continue
         print(
-            f"{key:30} {old['cpu_ms']:>7.1f} {old['queries']:>3} {row['cpu_ms']:>7.1f} "
-            f"{row['queries']:>3} {row['cold_cpu_ms']:>7.1f} {row['cold_queries']:>3} "
-            f"{row['cpu_ms'] / old['cpu_ms']:>11.2f} {row['cold_cpu_ms'] / old['cpu_ms']:>11.2f}"
+            f"{key:30} {old['cpu_ms']:>11.1f} {old['queries']:>3} {old['cold_cpu_ms']:>11.1f} "
+            f"{old['cold_queries']:>3} {row['cpu_ms']:>11.1f} {row['queries']:>3} "
+            f"{row['cold_cpu_ms']:>11.1f} {row['cold_queries']:>3} "
+            f"{row['cpu_ms'] / old['cpu_ms']:>10.2f} "
+            f"{row['cold_cpu_ms'] / old['cold_cpu_ms']:>10.2f}"
         )
 
 

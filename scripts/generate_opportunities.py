@@ -13,6 +13,7 @@ revisions or search indexing: only the published pages matter to what is measure
 import argparse
 import time
 import uuid
+from functools import partial
 
 import django_env
 
@@ -25,6 +26,7 @@ from wagtail.models import Page  # noqa: E402
 
 from cooperation.models import OpportunityIndexPage, OpportunityPage  # noqa: E402
 from core.i18n import localized_field  # noqa: E402
+from core.sorting import stored_sort_keys  # noqa: E402
 
 KEY_PREFIX = "benchmark-"
 PAGE_FIELDS_RESET = {"numchild": 0, "latest_revision_id": None, "live_revision_id": None}
@@ -95,6 +97,15 @@ def generate(count):
             "AND page_ptr_id = ANY(%s)",
             [new_ids],
         )
+    # The copied sort keys are the source's: each copy gets its own title's.
+    OpportunityPage.objects.bulk_update(
+        [
+            OpportunityPage(pk=page.pk, **stored_sort_keys(partial(getattr, page), "title"))
+            for page in created
+        ],
+        ["title_sort_zh_hans", "title_sort_en"],
+        batch_size=1000,
+    )
     for relation in ("sectors", "counties", "regions", "organisations"):
         field = OpportunityPage._meta.get_field(relation)
         table = field.remote_field.through._meta.db_table

@@ -26,6 +26,7 @@ from core.models import (
 )
 from core.public import public
 from core.renditions import card_images
+from core.sorting import stored_sort_keys
 
 
 class CooperationIndexPage(SectionPage):
@@ -264,6 +265,9 @@ class OpportunityIndexPage(RoutablePageMixin, SectionPage):
         return export_json(self, request)
 
 
+TITLE_FIELDS = {"title", "title_zh_hans", "title_en"}
+
+
 class OpportunityPage(PlanSourced, PlanClauseMixin, PageImages, Page):
     """A key project, park, platform, event or partnership named in the plan."""
 
@@ -354,6 +358,11 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, PageImages, Page):
             "“Tsinghua University”; leave it empty when it names none."
         ),
     )
+    # The title's sort key in each language (core/sorting.py), kept on save, so that the database
+    # orders the listing and reads one page of it. Collation "C" compares code points, as Python
+    # compares the keys.
+    title_sort_zh_hans = models.TextField(blank=True, editable=False, db_collation="C")
+    title_sort_en = models.TextField(blank=True, editable=False, db_collation="C")
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -395,6 +404,17 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, PageImages, Page):
     class Meta:
         verbose_name = _("opportunity")
         verbose_name_plural = _("opportunities")
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        # A draft saved with its revision leaves the live title, hence its sort keys, as they are.
+        if update_fields is None or TITLE_FIELDS.intersection(update_fields):
+            keys = stored_sort_keys(functools.partial(getattr, self), "title")
+            for name, key in keys.items():
+                setattr(self, name, key)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, *keys}
+        return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from cooperation.forms import EnquiryForm
