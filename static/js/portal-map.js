@@ -3,8 +3,9 @@
 
    Each `[data-portal-map]` element names the JSON script of its points ({name, lat, lon, url?,
    number?}). Under the markers lie the reference places the portal serves itself (county seats,
-   /maps/places.geojson), so the map means something on a closed network; tiles are drawn only when
-   the site configures a tile source (MAP_TILE_URL). Markers are numbered buttons: Tab reaches
+   /maps/places.geojson) and, under those, the rivers and canals (a static GSHHG extract,
+   static/maps/rivers.geojson), so the map means something on a closed network; tiles are
+   drawn only when the site configures a tile source (MAP_TILE_URL). Markers are numbered buttons: Tab reaches
    each, Enter opens its popup, and the arrow keys pan the focused map (Leaflet's keyboard
    handler). Markers closer than MARKER_SIZE pixels are spread around their centre so none hides
    another. */
@@ -70,13 +71,57 @@
     return offsets;
   }
 
+  function fetchGeoJSON(url) {
+    return fetch(url, { headers: { Accept: "application/geo+json" } }).then(function (response) {
+      return response.ok ? response.json() : null;
+    });
+  }
+
+  // Under the route's line (overlayPane, 400); a line's name, where the data gives one, in the
+  // page's language. The layer's attribution credits the data in the attribution control.
+  function drawRivers(map, url, attribution) {
+    map.createPane("rivers").style.zIndex = 350;
+    var language = document.documentElement.lang.toLowerCase();
+    fetchGeoJSON(url)
+      .then(function (collection) {
+        if (!collection) {
+          return;
+        }
+        L.geoJSON(collection, {
+          interactive: false,
+          pane: "rivers",
+          attribution: attribution,
+          style: function (feature) {
+            var river = feature.properties.class < 8;
+            return {
+              color: "#4f8fbf",
+              weight: feature.properties.class === 1 ? 3 : 1.5,
+              opacity: 0.9,
+              dashArray: river ? null : "4 3",
+            };
+          },
+          onEachFeature: function (feature, layer) {
+            var name = feature.properties.name;
+            if (name && name[language]) {
+              layer.bindTooltip(name[language], {
+                permanent: true,
+                direction: "center",
+                className: "portal-map-river",
+                pane: "rivers",
+              });
+            }
+          },
+        }).addTo(map);
+      })
+      .catch(function () {
+        /* the map is still drawn, without its rivers */
+      });
+  }
+
   function drawReferencePlaces(map, url) {
     // Their own pane, between the line (overlayPane) and the markers, labels included.
     map.createPane("places").style.zIndex = 450;
-    fetch(url, { headers: { Accept: "application/geo+json" } })
-      .then(function (response) {
-        return response.ok ? response.json() : null;
-      })
+    fetchGeoJSON(url)
       .then(function (collection) {
         if (!collection) {
           return;
@@ -123,13 +168,12 @@
       scrollWheelZoom: false,
       zoomControl: false,
       keyboard: true,
-      attributionControl: Boolean(container.dataset.tiles),
     });
+    map.attributionControl.setPrefix(false);
     L.control
       .zoom({ zoomInTitle: container.dataset.zoomIn, zoomOutTitle: container.dataset.zoomOut })
       .addTo(map);
     if (container.dataset.tiles) {
-      map.attributionControl.setPrefix(false);
       L.tileLayer(container.dataset.tiles, {
         maxZoom: 18,
         attribution: container.dataset.attribution,
@@ -144,6 +188,9 @@
       padding: [MARKER_SIZE + 8, MARKER_SIZE + 8],
       maxZoom: Number(container.dataset.maxZoom || 13),
     });
+    if (container.dataset.rivers) {
+      drawRivers(map, container.dataset.rivers, container.dataset.riversAttribution);
+    }
     if (container.dataset.places) {
       drawReferencePlaces(map, container.dataset.places);
     }
