@@ -71,83 +71,71 @@
     return offsets;
   }
 
-  function fetchGeoJSON(url) {
-    return fetch(url, { headers: { Accept: "application/geo+json" } }).then(function (response) {
-      return response.ok ? response.json() : null;
-    });
+  // A GeoJSON layer the portal serves, in a pane of its own stacked at `zIndex`. If it cannot be
+  // loaded, the map is drawn all the same: the markers still show where the places are.
+  function drawGeoJSON(map, url, pane, zIndex, options) {
+    map.createPane(pane).style.zIndex = zIndex;
+    fetch(url, { headers: { Accept: "application/geo+json" } })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .then(function (collection) {
+        if (collection) {
+          L.geoJSON(collection, L.extend({ interactive: false, pane: pane }, options)).addTo(map);
+        }
+      })
+      .catch(function () {
+        /* drawn without this layer */
+      });
   }
 
   // Under the route's line (overlayPane, 400); a line's name, where the data gives one, in the
   // page's language. The layer's attribution credits the data in the attribution control.
   function drawRivers(map, url, attribution) {
-    map.createPane("rivers").style.zIndex = 350;
     var language = document.documentElement.lang.toLowerCase();
-    fetchGeoJSON(url)
-      .then(function (collection) {
-        if (!collection) {
-          return;
+    drawGeoJSON(map, url, "rivers", 350, {
+      attribution: attribution,
+      style: function (feature) {
+        return {
+          color: "#4f8fbf",
+          weight: feature.properties.class === 1 ? 3 : 1.5,
+          opacity: 0.9,
+          dashArray: feature.properties.class < 8 ? null : "4 3", // WDBII's canals are 8 to 10
+        };
+      },
+      onEachFeature: function (feature, layer) {
+        var name = feature.properties.name;
+        if (name && name[language]) {
+          layer.bindTooltip(name[language], {
+            permanent: true,
+            direction: "center",
+            className: "portal-map-river",
+            pane: "rivers",
+          });
         }
-        L.geoJSON(collection, {
-          interactive: false,
-          pane: "rivers",
-          attribution: attribution,
-          style: function (feature) {
-            var river = feature.properties.class < 8;
-            return {
-              color: "#4f8fbf",
-              weight: feature.properties.class === 1 ? 3 : 1.5,
-              opacity: 0.9,
-              dashArray: river ? null : "4 3",
-            };
-          },
-          onEachFeature: function (feature, layer) {
-            var name = feature.properties.name;
-            if (name && name[language]) {
-              layer.bindTooltip(name[language], {
-                permanent: true,
-                direction: "center",
-                className: "portal-map-river",
-                pane: "rivers",
-              });
-            }
-          },
-        }).addTo(map);
-      })
-      .catch(function () {
-        /* the map is still drawn, without its rivers */
-      });
+      },
+    });
   }
 
+  // Their own pane, between the line (overlayPane) and the markers, labels included.
   function drawReferencePlaces(map, url) {
-    // Their own pane, between the line (overlayPane) and the markers, labels included.
-    map.createPane("places").style.zIndex = 450;
-    fetchGeoJSON(url)
-      .then(function (collection) {
-        if (!collection) {
-          return;
-        }
-        L.geoJSON(collection, {
+    drawGeoJSON(map, url, "places", 450, {
+      pointToLayer: function (feature, latlng) {
+        return L.circleMarker(latlng, {
+          radius: 3,
+          color: "#5b6b78",
+          weight: 1,
+          fillOpacity: 0.6,
           interactive: false,
-          pointToLayer: function (feature, latlng) {
-            return L.circleMarker(latlng, {
-              radius: 3,
-              color: "#5b6b78",
-              weight: 1,
-              fillOpacity: 0.6,
-              interactive: false,
-              pane: "places",
-            }).bindTooltip(feature.properties.name, {
-              permanent: true,
-              direction: "bottom",
-              className: "portal-map-place",
-              pane: "places",
-            });
-          },
-        }).addTo(map);
-      })
-      .catch(function () {
-        /* the markers alone still show where the places are */
-      });
+          pane: "places",
+        }).bindTooltip(feature.properties.name, {
+          permanent: true,
+          direction: "bottom",
+          className: "portal-map-place",
+          pane: "places",
+        });
+      },
+    });
   }
 
   function drawMap(container) {
