@@ -97,7 +97,7 @@
       attribution: attribution,
       style: function (feature) {
         return {
-          color: "#4f8fbf",
+          color: "#8db8d8", // lighter than the route's line, as in tourism/static_map.py
           weight: feature.properties.class === 1 ? 3 : 1.5,
           opacity: 0.9,
           dashArray: feature.properties.class < 8 ? null : "4 3", // WDBII's canals are 8 to 10
