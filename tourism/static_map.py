@@ -1,16 +1,21 @@
 """Static maps of numbered stops, for print, for visitors without JavaScript and for share cards.
 
-No background map is drawn: only the stops, the line joining them in order and a scale bar, so
-the picture needs no tiles and shows nothing that is not in the page's own data.
+No background map is drawn: only the stops, the line joining them in order, a scale bar and,
+when given, the rivers under them (static/maps/rivers.geojson), so the picture needs no tiles.
 """
 
+import json
 from dataclasses import dataclass
+from functools import cache
 from math import cos, radians
 from xml.sax.saxutils import escape
+
+from django.contrib.staticfiles import finders
 
 from tourism.geo import haversine_km
 
 LINE_COLOUR = "#0d5c8c"
+RIVER_COLOUR = "#8db8d8"
 MARKER_RADIUS = 11
 # Nice round lengths for the scale bar, in km.
 SCALE_STEPS = (0.5, 1, 2, 5, 10, 20, 50, 100, 200)
@@ -60,6 +65,17 @@ class Frame:
             round(self.height - self.y_offset - (lat - self.south) * self.y_scale, 1),
         )
 
+    def may_show(self, a, b):
+        """Whether the leg between pixels `a` and `b` may cross the picture (their bounding box
+        overlaps it)."""
+        (ax, ay), (bx, by) = a, b
+        return (
+            min(ax, bx) <= self.width
+            and max(ax, bx) >= 0
+            and min(ay, by) <= self.height
+            and max(ay, by) >= 0
+        )
+
     def km_per_pixel(self):
         centre = (self.south, self.west)
         return haversine_km(centre, (self.south, self.west + 1 / self.x_scale))
@@ -73,10 +89,38 @@ def scale_bar(frame, max_pixels):
     return km, round(km / km_per_pixel, 1)
 
 
-def route_svg(points, labels, *, title, width=640, height=400, numbered=True):
+@cache
+def river_lines():
+    """Every line of static/maps/rivers.geojson as [(lat, lon)], read once per process."""
+    with open(finders.find("maps/rivers.geojson"), encoding="utf-8") as data:
+        features = json.load(data)["features"]
+    return tuple(
+        [(lat, lon) for lon, lat in line]
+        for feature in features
+        for line in feature["geometry"]["coordinates"]
+    )
+
+
+def visible_runs(frame, line):
+    """The pixel runs of `line` [(lat, lon)] made of the legs that may cross the picture."""
+    xys = [frame.xy(point) for point in line]
+    crossing = [frame.may_show(a, b) for a, b in zip(xys, xys[1:], strict=False)]
+    runs, run = [], []
+    for i, leg in enumerate(crossing):
+        if leg:
+            run = run or [xys[i]]
+            run.append(xys[i + 1])
+        elif run:
+            runs.append(run)
+            run = []
+    return [*runs, run] if run else runs
+
+
+def route_svg(points, labels, *, title, width=640, height=400, numbered=True, rivers=()):
     """An SVG document of `points` [(lat, lon)] in order, each marked with its number (or a dot
     when `numbered` is false) and joined by a line; `labels` [str] are the stops' names, given as
-    each marker's tooltip. `title` names the picture for screen readers."""
+    each marker's tooltip. `title` names the picture for screen readers. `rivers` [[(lat, lon)]]
+    are drawn under it all, as far as the picture shows them."""
     frame = Frame.fit(points, width, height, padding=2 * MARKER_RADIUS + 8)
     xys = [frame.xy(point) for point in points]
     parts = [
@@ -85,6 +129,13 @@ def route_svg(points, labels, *, title, width=640, height=400, numbered=True):
         f"<title>{escape(title)}</title>",
         f'<rect width="{width}" height="{height}" fill="#f4f7f9"/>',
     ]
+    for river in rivers:
+        for run in visible_runs(frame, river):
+            path = " ".join(f"{x},{y}" for x, y in run)
+            parts.append(
+                f'<polyline points="{path}" fill="none" stroke="{RIVER_COLOUR}" '
+                'stroke-width="2" stroke-linejoin="round"/>'
+            )
     if len(xys) > 1:
         path = " ".join(f"{x},{y}" for x, y in xys)
         parts.append(

@@ -3,8 +3,9 @@
 
    Each `[data-portal-map]` element names the JSON script of its points ({name, lat, lon, url?,
    number?}). Under the markers lie the reference places the portal serves itself (county seats,
-   /maps/places.geojson), so the map means something on a closed network; tiles are drawn only when
-   the site configures a tile source (MAP_TILE_URL). Markers are numbered buttons: Tab reaches
+   /maps/places.geojson) and, under those, the rivers and canals (a static GSHHG extract,
+   static/maps/rivers.geojson), so the map means something on a closed network; tiles are
+   drawn only when the site configures a tile source (MAP_TILE_URL). Markers are numbered buttons: Tab reaches
    each, Enter opens its popup, and the arrow keys pan the focused map (Leaflet's keyboard
    handler). Markers closer than MARKER_SIZE pixels are spread around their centre so none hides
    another. */
@@ -70,39 +71,71 @@
     return offsets;
   }
 
-  function drawReferencePlaces(map, url) {
-    // Their own pane, between the line (overlayPane) and the markers, labels included.
-    map.createPane("places").style.zIndex = 450;
+  // A GeoJSON layer the portal serves, in a pane of its own stacked at `zIndex`. If it cannot be
+  // loaded, the map is drawn all the same: the markers still show where the places are.
+  function drawGeoJSON(map, url, pane, zIndex, options) {
+    map.createPane(pane).style.zIndex = zIndex;
     fetch(url, { headers: { Accept: "application/geo+json" } })
       .then(function (response) {
         return response.ok ? response.json() : null;
       })
       .then(function (collection) {
-        if (!collection) {
-          return;
+        if (collection) {
+          L.geoJSON(collection, L.extend({ interactive: false, pane: pane }, options)).addTo(map);
         }
-        L.geoJSON(collection, {
-          interactive: false,
-          pointToLayer: function (feature, latlng) {
-            return L.circleMarker(latlng, {
-              radius: 3,
-              color: "#5b6b78",
-              weight: 1,
-              fillOpacity: 0.6,
-              interactive: false,
-              pane: "places",
-            }).bindTooltip(feature.properties.name, {
-              permanent: true,
-              direction: "bottom",
-              className: "portal-map-place",
-              pane: "places",
-            });
-          },
-        }).addTo(map);
       })
       .catch(function () {
-        /* the markers alone still show where the places are */
+        /* drawn without this layer */
       });
+  }
+
+  // Under the route's line (overlayPane, 400); a line's name, where the data gives one, in the
+  // page's language. The layer's attribution credits the data in the attribution control.
+  function drawRivers(map, url, attribution) {
+    var language = document.documentElement.lang.toLowerCase();
+    drawGeoJSON(map, url, "rivers", 350, {
+      attribution: attribution,
+      style: function (feature) {
+        return {
+          color: "#8db8d8", // lighter than the route's line, as in tourism/static_map.py
+          weight: feature.properties.class === 1 ? 3 : 1.5,
+          opacity: 0.9,
+          dashArray: feature.properties.class < 8 ? null : "4 3", // WDBII's canals are 8 to 10
+        };
+      },
+      onEachFeature: function (feature, layer) {
+        var name = feature.properties.name;
+        if (name && name[language]) {
+          layer.bindTooltip(name[language], {
+            permanent: true,
+            direction: "center",
+            className: "portal-map-river",
+            pane: "rivers",
+          });
+        }
+      },
+    });
+  }
+
+  // Their own pane, between the line (overlayPane) and the markers, labels included.
+  function drawReferencePlaces(map, url) {
+    drawGeoJSON(map, url, "places", 450, {
+      pointToLayer: function (feature, latlng) {
+        return L.circleMarker(latlng, {
+          radius: 3,
+          color: "#5b6b78",
+          weight: 1,
+          fillOpacity: 0.6,
+          interactive: false,
+          pane: "places",
+        }).bindTooltip(feature.properties.name, {
+          permanent: true,
+          direction: "bottom",
+          className: "portal-map-place",
+          pane: "places",
+        });
+      },
+    });
   }
 
   function drawMap(container) {
@@ -123,13 +156,12 @@
       scrollWheelZoom: false,
       zoomControl: false,
       keyboard: true,
-      attributionControl: Boolean(container.dataset.tiles),
     });
+    map.attributionControl.setPrefix(false);
     L.control
       .zoom({ zoomInTitle: container.dataset.zoomIn, zoomOutTitle: container.dataset.zoomOut })
       .addTo(map);
     if (container.dataset.tiles) {
-      map.attributionControl.setPrefix(false);
       L.tileLayer(container.dataset.tiles, {
         maxZoom: 18,
         attribution: container.dataset.attribution,
@@ -144,6 +176,9 @@
       padding: [MARKER_SIZE + 8, MARKER_SIZE + 8],
       maxZoom: Number(container.dataset.maxZoom || 13),
     });
+    if (container.dataset.rivers) {
+      drawRivers(map, container.dataset.rivers, container.dataset.riversAttribution);
+    }
     if (container.dataset.places) {
       drawReferencePlaces(map, container.dataset.places);
     }

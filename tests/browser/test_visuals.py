@@ -1,7 +1,7 @@
 """Every page type at 390 and 1280 px in both languages, with every request to another host
 blocked: screenshots kept in artifacts/screenshots/ (gitignored), no sideways overflow, nothing
 moved while the page loads (drawing a map included), map markers inside their map, and the
-portal's own reference places drawn under them."""
+portal's own reference places and rivers drawn under them."""
 
 from pathlib import Path
 
@@ -20,6 +20,18 @@ MARKERS_INSIDE_MAP = """() => {
     const box = marker.getBoundingClientRect();
     return box.left >= map.left && box.right <= map.right
       && box.top >= map.top && box.bottom <= map.bottom;
+  });
+}"""
+# A river line drawn where the map shows it, in a pane under the markers'.
+RIVER_IN_VIEW = """() => {
+  const map = document.querySelector('#portal-map').getBoundingClientRect();
+  const rivers = document.querySelector('#portal-map .leaflet-rivers-pane');
+  const markers = document.querySelector('#portal-map .leaflet-marker-pane');
+  const under = Number(getComputedStyle(rivers).zIndex) < Number(getComputedStyle(markers).zIndex);
+  return under && [...rivers.querySelectorAll('path')].some(path => {
+    const box = path.getBoundingClientRect();
+    return box.width > 0 && box.left < map.right && box.right > map.left
+      && box.top < map.bottom && box.bottom > map.top;
   });
 }"""
 # The layout shifts so far (what Lighthouse's Cumulative Layout Shift adds up).
@@ -72,6 +84,32 @@ def test_page_types_at_phone_and_desktop_widths(browser_page, live_site, languag
         page.screenshot(path=SCREENSHOTS / f"{name}-{language}-{width}.png", full_page=True)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{name} overflows by {overflow}px at {width}px"
+
+
+@pytest.mark.parametrize(
+    ("language", "river", "credit"),
+    [
+        ("zh-hans", "黄河", "河流与渠道：GSHHG"),
+        ("en", "Yellow River", "Rivers and canals: GSHHG"),
+    ],
+)
+def test_the_yellow_river_is_drawn_and_credited_offline(
+    browser_page, live_site, language, river, credit
+):
+    from tourism.models import RoutePage
+
+    page = browser_page
+    offline(page, live_site)
+    route = RoutePage.objects.get(plan_key="yellow-river")
+    page.goto(live_site.url + page_url_in(route, language))
+    label = page.locator("#portal-map .leaflet-rivers-pane .portal-map-river")
+    label.wait_for()
+    assert label.inner_text() == river
+    assert page.evaluate(RIVER_IN_VIEW)
+    assert credit in page.locator("#portal-map .leaflet-control-attribution").inner_text()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    width = page.viewport_size["width"]
+    page.locator("#portal-map").screenshot(path=SCREENSHOTS / f"rivers-{language}-{width}.png")
 
 
 def test_without_javascript_a_map_leaves_no_empty_box(chromium, live_site):

@@ -1,6 +1,6 @@
 import xml.etree.ElementTree as ET
 
-from tourism.static_map import Frame, route_svg
+from tourism.static_map import Frame, river_lines, route_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 # Two stops 0.2 km apart and one far away, like the South Taihang route's start.
@@ -33,3 +33,21 @@ def test_north_is_up_and_east_is_right():
     frame = Frame.fit(POINTS, 600, 400, 20)
     (x1, y1), (x3, y3) = frame.xy(POINTS[0]), frame.xy(POINTS[2])
     assert x3 > x1 and y3 > y1  # the third stop lies south-east of the first
+
+
+def test_rivers_are_drawn_under_the_stops_as_far_as_the_picture_shows_them():
+    crossing = [(35.6, 113.6), (35.0, 113.6)]  # both ends outside, crossing the picture
+    far = [(34.0, 116.0), (34.1, 116.2)]
+    svg = ET.fromstring(route_svg(POINTS, ["A", "B", "C"], title="Route", rivers=[crossing, far]))
+    river, route = svg.findall(f"{SVG}polyline")
+    assert river.get("stroke") != route.get("stroke")
+    assert len(river.get("points").split()) == 2
+    children = list(svg)
+    assert children.index(river) < children.index(route) < children.index(svg.find(f"{SVG}g"))
+
+
+def test_the_yellow_river_route_map_shows_the_river_data():
+    """Three of the Yellow River route's stops (plan data) frame the river's stretch in the city."""
+    stops = [(34.925, 114.67), (35.305, 113.86), (34.915, 114.575)]
+    svg = ET.fromstring(route_svg(stops, ["A", "B", "C"], title="Route", rivers=river_lines()))
+    assert len(svg.findall(f"{SVG}polyline")) > 2  # rivers and the route's line
