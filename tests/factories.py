@@ -106,6 +106,11 @@ def indicator(baseline, target, order=1):
     )
 
 
+# As wide as the largest card thumbnail: publishing a page makes all its renditions, which from a
+# 2,000-pixel original took most of a card test's time.
+SMALL_IMAGE = (960, 540)
+
+
 def image(title="Reeds", size=(2000, 1200), focal_point=None):
     """A real library image from a Pillow-made JPEG: red on the left half, blue on the right."""
     from PIL import Image as PILImage

@@ -39,7 +39,7 @@ def test_a_page_with_a_hero_lists_its_image_and_one_without_lists_none(
     client, built_home, media_root
 ):
     with_image = factories.news_article(built_home, "with-image")
-    with_image.hero_image = factories.image()
+    with_image.hero_image = factories.image(size=factories.SMALL_IMAGE)
     with_image.hero_alt_zh_hans, with_image.hero_alt_en = "芦苇", "Reeds"
     with_image.save_revision().publish()
     factories.news_article(built_home, "without-image")
@@ -58,7 +58,7 @@ def test_images_cost_a_few_queries_for_the_whole_file(client, built_home):
     for number in range(3):
         article = factories.news_article(built_home, f"article-{number}")
         if number:
-            article.hero_image = factories.image(f"Picture {number}")
+            article.hero_image = factories.image(f"Picture {number}", size=factories.SMALL_IMAGE)
             article.hero_alt_zh_hans, article.hero_alt_en = "图", "Picture"
             article.save_revision().publish()
     with CaptureQueriesContext(connection) as queries:
