@@ -14,11 +14,10 @@ from collections import defaultdict
 from django.http import StreamingHttpResponse
 from django.utils import translation
 from django.utils.http import content_disposition_header
-from modeltranslation.utils import resolution_order
 
 from cooperation.models import OpportunityPage
 from core.clauses import clause_label
-from core.i18n import localized_field, localized_fields
+from core.i18n import in_active_language, localized_fields
 from core.links import absolute_url
 from core.models import County, PartnerRegion, Sector
 from portal.spreadsheets import safe_cell
@@ -90,33 +89,23 @@ def chunks(rows):
         yield chunk
 
 
-def in_language(field):
-    """row → `field` in the active language, falling back as modeltranslation does (as
-    core.i18n.in_active_language, with the order of languages looked up once, not per row)."""
-    names = [
-        localized_field(field, language)
-        for language in resolution_order(translation.get_language())
-    ]
-    return lambda row: next(filter(None, map(row.get, names)), "")
-
-
 def record_maker(base_url, base_path):
     """row, {column: {page id: names}} → the row's record, in the active language."""
-    text = {field: in_language(field) for field in TRANSLATED}
     plan_clause = functools.cache(lambda *clause: str(clause_label(*clause)))
 
     def record(row, related):
         # Every exported page is a child of the listing: its URL is the listing's plus its own
         # part of the URL path (what Wagtail's get_url computes, without resolving the site).
-        url_path = text["url_path"](row)
+        text = functools.partial(in_active_language, row.get)
+        url_path = text("url_path")
         return {
             "id": row["pk"],
-            "title": text["title"](row),
+            "title": text("title"),
             "url": base_url + url_path[len(base_path) :],
-            "summary": text["summary"](row),
+            "summary": text("summary"),
             "kind": row["kind"],
             "stage": row["stage"],
-            "strategy_area": text["strategy_area__short_title"](row),
+            "strategy_area": text("strategy_area__short_title"),
             **{column: related[column].get(row["pk"], []) for column in NAMED},
             "plan_clause": plan_clause(
                 row["clause_chapter"], row["clause_section"], row["clause_box"]
