@@ -98,12 +98,6 @@ def new_index(language):
     return index
 
 
-def index_schema(client, alias):
-    """The schema version the index behind `alias` was built with (None if it has none)."""
-    [mapping] = client.indices.get_mapping(index=alias).body.values()
-    return mapping["mappings"].get("_meta", {}).get("schema")
-
-
 def suggestions_for(title):
     """Completion inputs: the whole title and each tail of it starting at a word, so typing a
     word from the middle of a title (农谷 → 中原农谷) suggests it too."""

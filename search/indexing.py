@@ -4,7 +4,7 @@ import sys
 
 from elasticsearch.helpers import streaming_bulk
 
-from search.documents import alias_name, index_schema, index_source, new_index, schema_version
+from search.documents import alias_name, index_source, new_index, schema_version
 from search.registry import LANGUAGES, DocumentBuilder, searchable_models, searchable_pages
 
 
@@ -143,6 +143,12 @@ def prune(client):
     if orphans:
         client.indices.delete(index=",".join(orphans))
     return orphans
+
+
+def index_schema(client, alias):
+    """The schema version the index behind `alias` was built with (None if it has none)."""
+    [mapping] = client.indices.get_mapping(index=alias).body.values()
+    return mapping["mappings"].get("_meta", {}).get("schema")
 
 
 def outdated_languages(client):
