@@ -15,6 +15,7 @@ import logging
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 from wagtail.search.backends.database.fallback import (
+    MATCH_NONE,
     DatabaseSearchBackend,
     DatabaseSearchQueryCompiler,
     DatabaseSearchResults,
@@ -48,6 +49,17 @@ def or_database(method):
     return answer
 
 
+class WordlessTolerantCompiler(DatabaseSearchQueryCompiler):
+    """The database's query compiler, except that a text with no word in it (blank, or blank once
+    cut: `?search=%20`) matches nothing, as on Elasticsearch, instead of raising TypeError (the
+    backend reduces an empty list of words)."""
+
+    def build_database_filter(self, query, boost=1.0):
+        if isinstance(query, PlainText) and not query.query_string.split():
+            return MATCH_NONE
+        return super().build_database_filter(query, boost=boost)
+
+
 class ResultsWithDatabaseFallback(Elasticsearch8SearchResults):
     """Results that the database answers when Elasticsearch fails, times out or has its circuit
     open: Wagtail's index-free backend, `icontains` on the model's search fields (a translated
@@ -62,7 +74,7 @@ class ResultsWithDatabaseFallback(Elasticsearch8SearchResults):
         compiler = self.query_compiler
         results = DatabaseSearchResults(
             DATABASE,
-            DatabaseSearchQueryCompiler(
+            WordlessTolerantCompiler(
                 compiler.queryset,
                 compiler.query,
                 fields=compiler.fields,

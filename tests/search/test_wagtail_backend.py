@@ -77,6 +77,15 @@ def test_api_search_answers_from_the_database_when_elasticsearch_is_down(
     assert response.json()["meta"]["total_count"] > 0
 
 
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_api_search_for_no_word_answers_nothing_when_elasticsearch_is_down(
+    client, elasticsearch_down, endpoint
+):
+    response = client.get(f"/api/v2/{endpoint}/", {"search": " "})
+    assert response.status_code == 200
+    assert response.json()["meta"]["total_count"] == 0
+
+
 @pytest.mark.elasticsearch
 @pytest.mark.parametrize(
     "query", ["新乡黄河合作" * 1700, '"新乡黄河合作' + "新乡" * 5000 + '" 黄河']
