@@ -17,7 +17,7 @@ from django.utils.http import content_disposition_header
 
 from cooperation.models import OpportunityPage
 from core.clauses import clause_label
-from core.i18n import in_active_language, localized_fields
+from core.i18n import fields_in_active_language, localized_fields
 from core.links import absolute_url
 from core.models import County, PartnerRegion, Sector
 from portal.spreadsheets import safe_cell
@@ -92,11 +92,15 @@ def chunks(rows):
 def record_maker(base_url, base_path):
     """row, {column: {page id: names}} → the row's record, in the active language."""
     plan_clause = functools.cache(lambda *clause: str(clause_label(*clause)))
+    # Each translated column's fields in fallback order, looked up once for the whole export.
+    fields = {name: fields_in_active_language(name) for name in TRANSLATED}
 
     def record(row, related):
+        def text(name):
+            return next(filter(None, map(row.get, fields[name])), "")
+
         # Every exported page is a child of the listing: its URL is the listing's plus its own
         # part of the URL path (what Wagtail's get_url computes, without resolving the site).
-        text = functools.partial(in_active_language, row.get)
         url_path = text("url_path")
         return {
             "id": row["pk"],

@@ -46,11 +46,19 @@ def language_urls(request, page=None):
     return urls
 
 
+def fields_in_active_language(name):
+    """`name`'s fields in the order modeltranslation resolves the active language: its own,
+    then its fallbacks (MODELTRANSLATION_FALLBACK_LANGUAGES)."""
+    return [
+        localized_field(name, language) for language in resolution_order(translation.get_language())
+    ]
+
+
 def in_active_language(read, name):
     """The first non-empty `<name>_<language>` that `read(field name)` gives, in the order
-    modeltranslation resolves the active language (MODELTRANSLATION_FALLBACK_LANGUAGES), for
-    bilingual text kept outside modeltranslation's registered fields."""
-    for language in resolution_order(translation.get_language()):
-        if value := read(localized_field(name, language)):
+    modeltranslation resolves the active language, for bilingual text kept outside
+    modeltranslation's registered fields."""
+    for field in fields_in_active_language(name):
+        if value := read(field):
             return value
     return ""
