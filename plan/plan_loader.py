@@ -35,6 +35,7 @@ from core.i18n import localized_field
 from core.models import County, PartnerRegion, PlanSourced, Sector
 from home.models import AboutPlanPage, HomePage, Indicator, NewsPage
 from plan.schema import read_yaml, validate
+from previews.share_cards import make_missing_cards
 from tourism.models import AttractionPage, EventPage, RoutePage, RouteStop
 
 CONTENT_DIR = Path(settings.BASE_DIR) / "content"
@@ -103,10 +104,11 @@ def title_fields(record, slug):
 
 
 class PlanLoader:
-    def __init__(self, content_dir=CONTENT_DIR, log=print, dry_run=False):
+    def __init__(self, content_dir=CONTENT_DIR, log=print, dry_run=False, share_cards=True):
         self.content_dir = Path(content_dir)
         self.log = log
         self.dry_run = dry_run
+        self.share_cards = share_cards
         self.stats = Counter()
         self.changes = []  # (outcome, kind, key) of every object created, updated or unpublished
         self.snippets = {}  # (model, key) → object, for resolving references
@@ -246,6 +248,9 @@ class PlanLoader:
             if self.dry_run:
                 # Every step ran, so the report says exactly what a load would do; keep nothing.
                 transaction.set_rollback(True)
+        if self.share_cards and not self.dry_run:
+            # Files, after the commit: a load that fails leaves none for pages that are not live.
+            self.stats[("share card", "made")] = make_missing_cards()
         self.report()
         return self.stats
 

@@ -1,5 +1,7 @@
 """Share cards: a 1200×630 PNG per page and language (title, section, and for routes and
-attractions the outline of their stops), cached by the newest live revision of what it shows.
+attractions the outline of their stops), stored in the default storage (media) by page, newest
+live revision of what it shows, and language, so every process and app node serves the same
+file after a restart. `load_plan` makes the missing ones; a request makes any still missing.
 
 Chinese needs a CJK font: Noto Sans CJK from Debian's fonts-noto-cjk
 (scripts/system-packages.sh). Without it the card still renders, in Pillow's built-in font."""
@@ -9,11 +11,15 @@ from functools import cache
 from io import BytesIO
 from pathlib import Path
 
-from django.core.cache import cache as django_cache
-from django.utils.translation import get_language
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils import translation
 from django.utils.translation import gettext as _
 from PIL import Image, ImageDraw, ImageFont
+from wagtail.models import Page
 
+from core.public import public
 from tourism.itinerary import position
 from tourism.models import AttractionPage, RoutePage
 from tourism.static_map import Frame
@@ -26,7 +32,10 @@ MAP_BOX = (760, 150, 1140, 530)  # left, top, right, bottom of the stops' outlin
 INK, BRAND, PAPER, MUTED = "#1a1a1a", "#0d5c8c", "#ffffff", "#4a5a66"
 NOTO_CJK = Path("/usr/share/fonts/opentype/noto")
 NOTO_SC_INDEX = 2  # faces in the .ttc: JP, KR, SC, TC, HK…
-CACHE_SECONDS = 30 * 24 * 3600
+STORAGE_DIR = "share-cards"
+# zlib's default level: load_plan's 324 cards took 15.2–15.8 s with `optimize` (level 9 and a
+# filter search), 5.7 s at this level, for files about 3 % larger.
+PNG_COMPRESS_LEVEL = 6
 # A line may break after any CJK character, or at a space between words.
 TOKENS = re.compile(
     r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]|[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+|\s+"
@@ -96,7 +105,7 @@ def render_card(title, section, site_name, points=()):
     if points:
         draw_stops(draw, list(points))
     output = BytesIO()
-    image.save(output, "PNG", optimize=True)
+    image.save(output, "PNG", compress_level=PNG_COMPRESS_LEVEL)
     return output.getvalue()
 
 
@@ -116,21 +125,61 @@ def card_revision(page):
     return max(shown_page.live_revision_id or 0 for shown_page in shown if shown_page)
 
 
-def cache_key(page, language):
-    return f"share-card:{page.pk}:{card_revision(page)}:{language}"
+def card_name(page_id, revision, language):
+    """The card's file in the default storage: one folder per page, so replacing a card lists
+    only that page's files."""
+    return f"{STORAGE_DIR}/{page_id}/{revision}-{language}.png"
+
+
+def render_page_card(page):
+    """PNG bytes of the card of `page` (specific) in the active language."""
+    section = page_section(page)
+    return render_card(
+        page.title,
+        section.title if section else "",
+        _("Xinxiang Open Cooperation Portal"),
+        [position(attraction) for attraction in card_stops(page)],
+    )
+
+
+def store(name, language, png):
+    """Save the card as `name` and delete the page's other cards in `language`: only the current
+    revision's is ever asked for. When another process stored the same card first, the storage
+    saved ours under another name: that copy is deleted instead."""
+    saved = default_storage.save(name, ContentFile(png))
+    if saved != name:
+        default_storage.delete(saved)
+        return
+    folder, current = name.rsplit("/", 1)
+    for filename in default_storage.listdir(folder)[1]:
+        if filename != current and filename.endswith(f"-{language}.png"):
+            default_storage.delete(f"{folder}/{filename}")
 
 
 def share_card(page):
-    """The card of `page` (specific) in the active language, rendered once per card revision."""
-    key = cache_key(page, get_language())
-    png = django_cache.get(key)
-    if png is None:
-        section = page_section(page)
-        png = render_card(
-            page.title,
-            section.title if section else "",
-            _("Xinxiang Open Cooperation Portal"),
-            [position(attraction) for attraction in card_stops(page)],
-        )
-        django_cache.set(key, png, CACHE_SECONDS)
+    """PNG bytes of the card of `page` (specific) in the active language: the stored file, made
+    and stored first when there is none."""
+    language = translation.get_language()
+    name = card_name(page.pk, card_revision(page), language)
+    if default_storage.exists(name):
+        with default_storage.open(name) as stored:
+            return stored.read()
+    png = render_page_card(page)
+    store(name, language, png)
     return png
+
+
+def make_missing_cards():
+    """Store the card of every public page in every language that has none yet; the number
+    made."""
+    made = 0
+    # Depth 1 is the tree's root, which no visitor sees.
+    for page in public(Page.objects.filter(depth__gt=1)).specific():
+        revision = card_revision(page)
+        for language, _label in settings.LANGUAGES:
+            name = card_name(page.pk, revision, language)
+            if not default_storage.exists(name):
+                with translation.override(language):
+                    store(name, language, render_page_card(page))
+                made += 1
+    return made

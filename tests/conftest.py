@@ -28,12 +28,13 @@ SLOW_MARKERS = ("browser", "production")
 def plan(django_db_setup, django_db_blocker):
     """The whole plan, committed: every test's transaction starts from it. Loaded as at the
     start of a session, whatever the tests before it left behind: in the default language (a
-    page's draft title is saved in the active one) and with an empty cache."""
+    page's draft title is saved in the active one) and with an empty cache. Without share cards
+    (some 6 s): tests/previews/test_share_cards.py runs a load that makes them."""
     from django.core.cache import cache
 
     with django_db_blocker.unblock(), translation.override(settings.LANGUAGE_CODE):
         cache.clear()
-        call_command("load_plan", stdout=StringIO())
+        call_command("load_plan", "--no-share-cards", stdout=StringIO())
 
 
 @pytest.fixture(scope="session")

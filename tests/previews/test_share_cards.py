@@ -1,24 +1,47 @@
-"""Share cards: a 1200×630 PNG per page and language, rendered once per published revision."""
+"""Share cards: a 1200×630 PNG per page and language, rendered once per published revision
+and kept as a file in the default storage."""
 
 import re
-from io import BytesIO
+from io import BytesIO, StringIO
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management import call_command
 from PIL import Image
+from wagtail.models import Page, PageViewRestriction
 
 from core.i18n import page_url_in
+from home.models import NewsIndexPage
 from previews import share_cards
-from previews.share_cards import NOTO_CJK, cache_key, font, render_card
+from previews.share_cards import NOTO_CJK, card_name, card_revision, font, render_card
 from tourism.models import AttractionPage
 
 pytestmark = pytest.mark.django_db
+LANGUAGES = ("zh-hans", "en")
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """An empty media folder: the test sees only the cards it makes."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
 
 
 def og_image(client, url):
     body = client.get(url).content.decode()
     return re.search(r'<meta property="og:image" content="http://testserver([^"]+)">', body)[1]
+
+
+def stored_cards(media):
+    return {str(path.relative_to(media)) for path in media.rglob("*.png")}
+
+
+def restrict(page):
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
 
 
 @pytest.mark.without_plan
@@ -36,8 +59,7 @@ def test_chinese_is_set_in_noto_sans_cjk_sc():
     assert font(60, bold=True).getname() == ("Noto Sans CJK SC", "Bold")
 
 
-def test_route_card_is_served_cached_and_renewed_with_each_revision(client, south_taihang):
-    cache.clear()
+def test_route_card_is_served_cached_and_renewed_with_each_revision(client, media, south_taihang):
     path = og_image(client, page_url_in(south_taihang, "zh-hans"))
     assert path == f"/zh-hans/share-cards/{south_taihang.pk}-{south_taihang.live_revision_id}.png"
     response = client.get(path)
@@ -57,18 +79,21 @@ def test_route_card_is_served_cached_and_renewed_with_each_revision(client, sout
     assert client.get(new_path).content != response.content
 
 
-def test_cards_differ_by_language_and_outline_an_attractions_point(client):
+def test_cards_differ_by_language_and_outline_an_attractions_point(client, media):
     attraction = AttractionPage.objects.live().first()
-    cache.clear()
     chinese = client.get(og_image(client, page_url_in(attraction, "zh-hans"))).content
     english = client.get(og_image(client, page_url_in(attraction, "en"))).content
     assert chinese != english
-    assert cache.get(cache_key(attraction, "en")) == english
+    stored = media / card_name(attraction.pk, card_revision(attraction), "en")
+    assert stored.read_bytes() == english
     image = Image.open(BytesIO(english)).convert("RGB")
     assert image.getpixel((950, 340)) != (255, 255, 255)  # the outline panel at the right
 
 
 def test_no_card_for_a_page_that_is_not_public(client, south_taihang):
+    path = f"/en/share-cards/{south_taihang.pk}-{card_revision(south_taihang)}.png"
+    restrict(south_taihang.get_parent())
+    assert client.get(path).status_code == 404
     south_taihang.unpublish()
     assert client.get(f"/en/share-cards/{south_taihang.pk}-1.png").status_code == 404
 
@@ -93,3 +118,57 @@ def test_a_card_is_renewed_when_its_section_or_a_stop_changes(
     with django_capture_on_commit_callbacks(execute=True):
         section.save_revision().publish()
     assert og_image(client, page_url_in(south_taihang, "en")) not in (path, moved)
+
+
+def test_load_plan_stores_each_public_pages_cards_once(media):
+    news = NewsIndexPage.objects.get()
+    restrict(news)  # the section and its articles are no longer public
+    visible = Page.objects.live().filter(depth__gt=1).not_descendant_of(news, inclusive=True)
+    expected = {
+        card_name(page.pk, card_revision(page), language)
+        for page in visible.specific()
+        for language in LANGUAGES
+    }
+    assert len(expected) > 300
+
+    report = StringIO()
+    call_command("load_plan", stdout=report)
+    assert stored_cards(media) == expected
+    assert f"share card: {len(expected)} made" in report.getvalue()
+    home = news.get_parent()
+    home_card = Image.open(media / card_name(home.pk, card_revision(home), "zh-hans"))
+    assert home_card.size == (1200, 630)
+
+    report = StringIO()
+    call_command("load_plan", stdout=report)
+    assert "share card: 0 made" in report.getvalue()
+    assert stored_cards(media) == expected
+
+
+def test_the_view_serves_the_stored_file(client, media, south_taihang):
+    path = og_image(client, page_url_in(south_taihang, "en"))
+    default_storage.save(
+        card_name(south_taihang.pk, card_revision(south_taihang), "en"), ContentFile(b"stored")
+    )
+    response = client.get(path)
+    assert response.content == b"stored"
+    assert "immutable" in response["Cache-Control"]
+
+
+def test_a_new_card_replaces_the_old_file_of_its_language(client, media, south_taihang):
+    for language in LANGUAGES:
+        client.get(og_image(client, page_url_in(south_taihang, language)))
+    old = {
+        language: card_name(south_taihang.pk, south_taihang.live_revision_id, language)
+        for language in LANGUAGES
+    }
+    assert stored_cards(media) == set(old.values())
+
+    south_taihang.title_en = "South Taihang, the new line"
+    south_taihang.save_revision().publish()
+    south_taihang.refresh_from_db()
+    card = client.get(og_image(client, page_url_in(south_taihang, "en"))).content
+    new = card_name(south_taihang.pk, south_taihang.live_revision_id, "en")
+    assert (media / new).read_bytes() == card
+    # The Chinese card is replaced when it is next asked for.
+    assert stored_cards(media) == {new, old["zh-hans"]}

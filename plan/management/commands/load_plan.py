@@ -12,10 +12,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Print what would change and change nothing."
         )
+        parser.add_argument(
+            "--no-share-cards",
+            action="store_false",
+            dest="share_cards",
+            help="Make no share cards (pages make theirs when first asked for).",
+        )
 
-    def handle(self, *args, content_dir, dry_run, **options):
+    def handle(self, *args, content_dir, dry_run, share_cards, **options):
         self.stdout.write(f"Loading the plan from {content_dir} …")
         try:
-            PlanLoader(content_dir, log=self.stdout.write, dry_run=dry_run).run()
+            PlanLoader(
+                content_dir, log=self.stdout.write, dry_run=dry_run, share_cards=share_cards
+            ).run()
         except PlanDataError as error:
             raise CommandError(f"The plan's data files are not consistent:\n{error}") from error
