@@ -7,3 +7,6 @@ class PreviewsConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "previews"
+
+    def ready(self):
+        from previews import withdrawal  # noqa: F401  (connects the signal handlers)

@@ -33,6 +33,9 @@ INK, BRAND, PAPER, MUTED = "#1a1a1a", "#0d5c8c", "#ffffff", "#4a5a66"
 NOTO_CJK = Path("/usr/share/fonts/opentype/noto")
 NOTO_SC_INDEX = 2  # faces in the .ttc: JP, KR, SC, TC, HK…
 STORAGE_DIR = "share-cards"
+# Part of every card's name: raise it when the drawing changes, and every card is drawn again
+# (by the next load_plan, or on request) and the old files go as the new ones are stored.
+DESIGN = 1
 # zlib's default level: load_plan's 324 cards took 15.2–15.8 s with `optimize` (level 9 and a
 # filter search), 5.7 s at this level, for files about 3 % larger.
 PNG_COMPRESS_LEVEL = 6
@@ -128,7 +131,19 @@ def card_revision(page):
 def card_name(page_id, revision, language):
     """The card's file in the default storage: one folder per page, so replacing a card lists
     only that page's files."""
-    return f"{STORAGE_DIR}/{page_id}/{revision}-{language}.png"
+    return f"{STORAGE_DIR}/{page_id}/{revision}-d{DESIGN}-{language}.png"
+
+
+def delete_cards(page_ids):
+    """Delete every stored card of these pages."""
+    for page_id in page_ids:
+        folder = f"{STORAGE_DIR}/{page_id}"
+        try:
+            filenames = default_storage.listdir(folder)[1]
+        except FileNotFoundError:  # the file system's answer for a page that has no card
+            continue
+        for filename in filenames:
+            default_storage.delete(f"{folder}/{filename}")
 
 
 def render_page_card(page):

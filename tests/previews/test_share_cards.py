@@ -172,3 +172,34 @@ def test_a_new_card_replaces_the_old_file_of_its_language(client, media, south_t
     assert (media / new).read_bytes() == card
     # The Chinese card is replaced when it is next asked for.
     assert stored_cards(media) == {new, old["zh-hans"]}
+
+
+def test_a_page_that_stops_being_public_loses_its_stored_cards(
+    client, media, south_taihang, django_capture_on_commit_callbacks
+):
+    news = NewsIndexPage.objects.get()
+    article, attraction = news.get_children().live().first(), south_taihang.itinerary.attractions[0]
+    for page in (south_taihang, attraction, article):
+        client.get(og_image(client, page_url_in(page, "en")))
+    assert len(stored_cards(media)) == 3
+
+    with django_capture_on_commit_callbacks(execute=True):
+        south_taihang.unpublish()
+    with django_capture_on_commit_callbacks(execute=True):
+        restrict(news)  # hides the article below it
+    assert stored_cards(media) == {
+        card_name(attraction.pk, card_revision(attraction), "en"),
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        attraction.delete()
+    assert stored_cards(media) == set()
+
+
+def test_a_new_design_draws_every_card_again(client, media, south_taihang, monkeypatch):
+    path = og_image(client, page_url_in(south_taihang, "en"))
+    client.get(path)
+    monkeypatch.setattr(share_cards, "DESIGN", share_cards.DESIGN + 1)
+    client.get(path)
+    # The URL names the page's revision only, so it stays; the file behind it is drawn anew.
+    assert stored_cards(media) == {card_name(south_taihang.pk, card_revision(south_taihang), "en")}
+    assert f"-d{share_cards.DESIGN}-" in next(iter(stored_cards(media)))
