@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -35,8 +36,14 @@ def subscribe(request):
     form = AlertForm(request.POST or None, initial={"query": query})
     if request.method == "POST" and form.is_valid():
         if over_limit(f"alert-rate:{address_hash(request)}", REQUESTS_PER_VISITOR, REQUEST_WINDOW):
-            return TemplateResponse(
-                request, "alerts/rate_limited.html", status=HTTPStatus.TOO_MANY_REQUESTS
+            return message_page(
+                request,
+                _("Too many alert requests"),
+                _(
+                    "You have asked for several alerts in the last hour. To protect the service "
+                    "from abuse, please wait an hour before asking for another."
+                ),
+                HTTPStatus.TOO_MANY_REQUESTS,
             )
         subscription, created = AlertSubscription.objects.get_or_create(
             email=form.cleaned_data["email"].lower(),
@@ -63,8 +70,23 @@ def subscribe(request):
     )
 
 
+def message_page(request, heading, message, status):
+    """A page that only tells the visitor why the request did not go through."""
+    return TemplateResponse(
+        request, "alerts/message.html", {"heading": heading, "message": message}, status=status
+    )
+
+
 def invalid_link(request):
-    return TemplateResponse(request, "alerts/invalid_link.html", status=HTTPStatus.BAD_REQUEST)
+    return message_page(
+        request,
+        _("This link does not work"),
+        _(
+            "The link is incomplete or has expired. Please subscribe again from the opportunities "
+            "page."
+        ),
+        HTTPStatus.BAD_REQUEST,
+    )
 
 
 @csrf_exempt  # the signed token is the authority, as for unsubscribing

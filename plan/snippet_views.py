@@ -36,23 +36,10 @@ class OrganisationViewSet(SnippetViewSet):
 
 
 class NamedViewSet(SnippetViewSet):
+    """A taxonomy snippet, listed and searched by its name in both languages."""
+
     list_display = ["name", NAMES["en"]]
     search_fields = list(NAMES.values())
-
-
-class CountyViewSet(NamedViewSet):
-    model = County
-    icon = "site"
-
-
-class PartnerRegionViewSet(NamedViewSet):
-    model = PartnerRegion
-    icon = "globe"
-
-
-class SectorViewSet(NamedViewSet):
-    model = Sector
-    icon = "tag"
 
 
 class SectorGroupViewSet(NamedViewSet):
@@ -69,8 +56,8 @@ class PlanDataGroup(SnippetViewSetGroup):
     items = (
         IndicatorViewSet,
         OrganisationViewSet,
-        CountyViewSet,
-        PartnerRegionViewSet,
-        SectorViewSet,
+        NamedViewSet(model=County, icon="site"),
+        NamedViewSet(model=PartnerRegion, icon="globe"),
+        NamedViewSet(model=Sector, icon="tag"),
         SectorGroupViewSet,
     )

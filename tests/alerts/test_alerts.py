@@ -63,6 +63,16 @@ def test_forged_links_are_refused(client, token):
     assert client.post(f"/en/alerts/unsubscribe/{token}/").status_code == 400
 
 
+@pytest.mark.without_plan
+@pytest.mark.parametrize(
+    ("language", "heading"), [("en", "This link does not work"), ("zh-hans", "此链接无效")]
+)
+def test_a_refused_link_says_so_in_the_visitors_language(client, language, heading):
+    body = client.get(f"/{language}/alerts/confirm/forged/").content.decode()
+    assert f"<title>{heading} | " in body
+    assert f"<h1>{heading}</h1>" in body
+
+
 def test_weekly_digest_lists_new_and_changed_opportunities_with_one_click_unsubscribe(
     client, settings
 ):
@@ -117,6 +127,7 @@ def test_one_visitor_cannot_mail_many_addresses(client):
         assert subscribe(client, email=f"person{number}@example.com").status_code == 200
     response = subscribe(client, email="one-more@example.com")
     assert response.status_code == 429
+    assert "<h1>Too many alert requests</h1>" in response.content.decode()
     assert len(mail.outbox) == REQUESTS_PER_VISITOR
     assert not AlertSubscription.objects.filter(email="one-more@example.com").exists()
 
