@@ -1,4 +1,4 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import translator
 
 from cooperation.models import (
     CooperationIndexPage,
@@ -11,29 +11,10 @@ from cooperation.models import (
 )
 from core.models import HERO_TRANSLATED_FIELDS
 
-
-@register(CooperationIndexPage)
-@register(OpportunityIndexPage)
-class IndexPageTR(TranslationOptions):
-    fields = ("intro",)
-
-
-@register(StrategyAreaPage)
-class StrategyAreaPageTR(TranslationOptions):
-    fields = ("short_title", "intro", "box_title", "box", *HERO_TRANSLATED_FIELDS)
-
-
-@register(ProgrammePage)
-class ProgrammePageTR(TranslationOptions):
-    fields = ("summary", "actions", "body", *HERO_TRANSLATED_FIELDS)
-
-
-@register(OpportunityPage)
-class OpportunityPageTR(TranslationOptions):
-    fields = ("summary", "clause_quote", *HERO_TRANSLATED_FIELDS)
-
-
-@register(Organisation)
-@register(SectorGroup)
-class OrganisationTR(TranslationOptions):
-    fields = ("name",)
+translator.register([CooperationIndexPage, OpportunityIndexPage], fields=("intro",))
+translator.register(
+    StrategyAreaPage, fields=("short_title", "intro", "box_title", "box", *HERO_TRANSLATED_FIELDS)
+)
+translator.register(ProgrammePage, fields=("summary", "actions", "body", *HERO_TRANSLATED_FIELDS))
+translator.register(OpportunityPage, fields=("summary", "clause_quote", *HERO_TRANSLATED_FIELDS))
+translator.register([Organisation, SectorGroup], fields=("name",))

@@ -1,10 +1,5 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import translator
 
 from core.models import County, PartnerRegion, Sector
 
-
-@register(County)
-@register(PartnerRegion)
-@register(Sector)
-class NameTR(TranslationOptions):
-    fields = ("name",)
+translator.register([County, PartnerRegion, Sector], fields=("name",))

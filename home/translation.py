@@ -1,4 +1,4 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import translator
 
 from core.models import HERO_TRANSLATED_FIELDS
 from home.models import (
@@ -10,15 +10,10 @@ from home.models import (
     NewsPage,
 )
 
-
-@register(HomePage)
-class HomePageTR(TranslationOptions):
-    fields = ("intro",)
-
-
-@register(AboutPlanPage)
-class AboutPlanPageTR(TranslationOptions):
-    fields = (
+translator.register([HomePage, IndicatorPage, NewsIndexPage], fields=("intro",))
+translator.register(
+    AboutPlanPage,
+    fields=(
         "plan_title",
         "document_number",
         "issuer",
@@ -26,24 +21,7 @@ class AboutPlanPageTR(TranslationOptions):
         "approval_note",
         "preamble",
         "chapters",
-    )
-
-
-@register(IndicatorPage)
-class IndicatorPageTR(TranslationOptions):
-    fields = ("intro",)
-
-
-@register(NewsIndexPage)
-class NewsIndexPageTR(TranslationOptions):
-    fields = ("intro",)
-
-
-@register(NewsPage)
-class NewsPageTR(TranslationOptions):
-    fields = ("body", *HERO_TRANSLATED_FIELDS)
-
-
-@register(Indicator)
-class IndicatorTR(TranslationOptions):
-    fields = ("name", "unit", "category")
+    ),
+)
+translator.register(NewsPage, fields=("body", *HERO_TRANSLATED_FIELDS))
+translator.register(Indicator, fields=("name", "unit", "category"))

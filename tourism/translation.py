@@ -1,17 +1,12 @@
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import translator
 
 from core.models import HERO_TRANSLATED_FIELDS
 from tourism.models import AttractionPage, EventPage, RoutePage, TourismIndexPage
 
-
-@register(TourismIndexPage)
-class TourismIndexPageTR(TranslationOptions):
-    fields = ("intro",)
-
-
-@register(AttractionPage)
-class AttractionPageTR(TranslationOptions):
-    fields = (
+translator.register(TourismIndexPage, fields=("intro",))
+translator.register(
+    AttractionPage,
+    fields=(
         "summary",
         "clause_quote",
         "opening_hours",
@@ -19,14 +14,9 @@ class AttractionPageTR(TranslationOptions):
         "getting_there",
         "accessibility",
         *HERO_TRANSLATED_FIELDS,
-    )
-
-
-@register(EventPage)
-class SummaryPageTR(TranslationOptions):
-    fields = ("summary", "clause_quote", *HERO_TRANSLATED_FIELDS)
-
-
-@register(RoutePage)
-class RoutePageTR(TranslationOptions):
-    fields = ("intro", "days", "practical", "clause_quote", *HERO_TRANSLATED_FIELDS)
+    ),
+)
+translator.register(EventPage, fields=("summary", "clause_quote", *HERO_TRANSLATED_FIELDS))
+translator.register(
+    RoutePage, fields=("intro", "days", "practical", "clause_quote", *HERO_TRANSLATED_FIELDS)
+)
