@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models.fields import optional_datetime, optional_line
+
 
 class AlertSubscription(models.Model):
     """A visitor's request to be e-mailed about new or changed opportunities of one filter.
@@ -10,11 +12,11 @@ class AlertSubscription(models.Model):
     """
 
     email = models.EmailField(_("email"))
-    query = models.CharField(_("filter"), max_length=2000, blank=True)  # the listing's cleaned URL
+    query = optional_line(_("filter"), max_length=2000)  # the listing's cleaned URL
     language = models.CharField(_("language"), max_length=10)
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
-    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
-    last_sent_at = models.DateTimeField(_("last digest"), null=True, blank=True)
+    confirmed_at = optional_datetime(_("confirmed"))
+    last_sent_at = optional_datetime(_("last digest"))
 
     class Meta:
         verbose_name = _("alert subscription")

@@ -27,6 +27,7 @@ from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.signals import page_published
 
 from core.models.images import PageImages
+from core.public import public
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +57,11 @@ def card_images():
     queries, whatever the number of cards (`prefetch_related(card_images())`)."""
     images = get_image_model().objects.prefetch_renditions(*PAGE_IMAGE_SPECS["card"])
     return Prefetch("hero_image", queryset=images)
+
+
+def child_cards(page, model, order):
+    """`page`'s public children of type `model`, in `order`, with their cards' images."""
+    return public(model.objects.child_of(page)).prefetch_related(card_images()).order_by(order)
 
 
 def scale_needed(image, filters, size):

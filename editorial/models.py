@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Revision, Task
 
 from core.i18n import in_active_language
+from core.models.fields import optional_date
 from editorial.translation_status import problems_by_page
 
 
@@ -83,7 +84,7 @@ class RevisionNote(models.Model):
     revision = models.ForeignKey(Revision, on_delete=models.SET_NULL, null=True, related_name="+")
     note_zh_hans = models.TextField(_("what changed (Chinese)"), blank=True)
     note_en = models.TextField(_("what changed (English)"), blank=True)
-    next_review_on = models.DateField(_("next review"), null=True, blank=True)
+    next_review_on = optional_date(_("next review"))
     published_at = models.DateTimeField(_("published"), null=True, db_index=True)
 
     class Meta:

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models.fields import optional_link
+
 
 class PendingIndexUpdate(models.Model):
     """Outbox: a page whose index entries must be brought up to date.
@@ -57,9 +59,7 @@ class SearchRecord(models.Model):
     language = models.CharField(_("language"), max_length=8)
     query = models.CharField(_("query"), max_length=200, db_index=True)
     results = models.PositiveIntegerField(_("results"))
-    clicked_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    clicked_page = optional_link("wagtailcore.Page", related_name="+")
     date = models.DateField(_("date"), auto_now_add=True, db_index=True)
 
     class Meta:

@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from core.models.fields import optional_datetime, optional_line, optional_link
+
 # Reference numbers read XOC-<year received>-<serial>: "Xinxiang Open Cooperation", then the
 # enquiry's serial number, which is never reused (README, "Investor enquiries").
 REFERENCE_PREFIX = "XOC"
@@ -29,7 +31,7 @@ class Enquiry(models.Model):
     )
     reference = models.CharField(_("reference number"), max_length=20, blank=True, db_index=True)
     name = models.CharField(_("name"), max_length=200)
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    organisation = optional_line(_("organisation"), max_length=200)
     email = models.EmailField(_("email"))
     country = models.CharField(_("country or region"), max_length=100)
     message = models.TextField(_("message"), max_length=5000)
@@ -42,9 +44,9 @@ class Enquiry(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.NEW, db_index=True
     )
-    assigned_to = models.CharField(_("assigned to"), max_length=200, blank=True)
+    assigned_to = optional_line(_("assigned to"), max_length=200)
     reply = models.TextField(_("reply sent to the investor"), blank=True)
-    replied_at = models.DateTimeField(_("first replied"), null=True, blank=True)
+    replied_at = optional_datetime(_("first replied"))
     anonymised_at = models.DateTimeField(_("personal data removed"), null=True, editable=False)
 
     panels = [
@@ -98,16 +100,10 @@ class Enquiry(models.Model):
 class EnquiryRoute(models.Model):
     """Who answers enquiries about one strategy area or one sector."""
 
-    strategy_area = models.ForeignKey(
-        "cooperation.StrategyAreaPage",
-        verbose_name=_("strategy area"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
+    strategy_area = optional_link(
+        "cooperation.StrategyAreaPage", _("strategy area"), on_delete=models.CASCADE
     )
-    sector = models.ForeignKey(
-        "core.Sector", verbose_name=_("sector"), null=True, blank=True, on_delete=models.CASCADE
-    )
+    sector = optional_link("core.Sector", _("sector"), on_delete=models.CASCADE)
     recipients = models.TextField(
         _("e-mail addresses"), help_text=_("One or more addresses, separated by commas.")
     )

@@ -3,7 +3,6 @@ import functools
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -23,26 +22,20 @@ from core.models import (
     PlanClauseMixin,
     PlanSourced,
     SectionPage,
+    page_search_fields,
 )
+from core.models.fields import choice, optional_line, optional_links, optional_number
 from core.public import public
-from core.renditions import card_images
+from core.renditions import card_images, child_cards
 from core.sorting import stored_sort_keys
 
 
 class CooperationIndexPage(SectionPage):
     subpage_types = ["cooperation.StrategyAreaPage"]
+    cards = ("areas", "chapter")
 
     class Meta:
         verbose_name = _("cooperation index page")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["areas"] = (
-            public(StrategyAreaPage.objects.child_of(self))
-            .prefetch_related(card_images())
-            .order_by("chapter")
-        )
-        return context
 
 
 class StrategyAreaPage(PlanSourced, PageImages, Page):
@@ -66,18 +59,14 @@ class StrategyAreaPage(PlanSourced, PageImages, Page):
     intro = RichTextField(
         _("introduction"), help_text=_("The chapter's opening paragraph, as the plan has it.")
     )
-    box_title = models.CharField(
+    box_title = optional_line(
         _("box title"),
-        max_length=255,
-        blank=True,
         help_text=_(
             "The plan box's title, as printed in the plan; empty when the chapter has none."
         ),
     )
-    box_number = models.PositiveSmallIntegerField(
+    box_number = optional_number(
         _("box number"),
-        null=True,
-        blank=True,
         help_text=_(
             "The number of the chapter's plan box (规划专栏, 专栏N), its list of key projects, "
             "e.g. 1 in chapter 3."
@@ -100,11 +89,7 @@ class StrategyAreaPage(PlanSourced, PageImages, Page):
         ),
         IMAGES_PANEL,
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("short_title"),
-        index.SearchField("intro"),
-        index.SearchField("box"),
-    ]
+    search_fields = page_search_fields("short_title", "intro", "box")
     parent_page_types = ["cooperation.CooperationIndexPage"]
     subpage_types = ["cooperation.ProgrammePage"]
 
@@ -123,11 +108,7 @@ class StrategyAreaPage(PlanSourced, PageImages, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = (
-            public(ProgrammePage.objects.child_of(self))
-            .prefetch_related(card_images())
-            .order_by("section")
-        )
+        context["programmes"] = child_cards(self, ProgrammePage, "section")
         context["opportunities"] = (
             public(OpportunityPage.objects.all())
             .filter(strategy_area=self)
@@ -161,16 +142,14 @@ class ProgrammePage(PlanSourced, PageImages, Page):
         _("full text of the section"),
         help_text=_("The whole section as the plan prints it, unchanged."),
     )
-    regions = ParentalManyToManyField(
+    regions = optional_links(
         "core.PartnerRegion",
-        blank=True,
-        verbose_name=_("partners"),
+        _("partners"),
         help_text=_("The partner regions the section names, e.g. “Shandong Province”."),
     )
-    sectors = ParentalManyToManyField(
+    sectors = optional_links(
         "core.Sector",
-        blank=True,
-        verbose_name=_("themes"),
+        _("themes"),
         help_text=_("The sectors the section's cooperation covers."),
     )
 
@@ -184,11 +163,7 @@ class ProgrammePage(PlanSourced, PageImages, Page):
         AutocompletePanel("sectors"),
         IMAGES_PANEL,
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("actions"),
-        index.SearchField("body"),
-    ]
+    search_fields = page_search_fields("summary", "actions", "body")
     parent_page_types = ["cooperation.StrategyAreaPage"]
     subpage_types = []
 
@@ -291,20 +266,18 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, PageImages, Page):
             "than it states, e.g. “河南省人民医院北院区落户平原新区。”"
         ),
     )
-    kind = models.CharField(
+    kind = choice(
         _("kind"),
-        max_length=20,
-        choices=Kind.choices,
+        Kind,
         help_text=_(
             "What the plan names: a project (e.g. a wetland park to build), an industrial park "
             "or base, a platform (e.g. a trade or innovation platform), an event (a fair or "
             "forum) or a partnership (an agreement between organisations)."
         ),
     )
-    stage = models.CharField(
+    stage = choice(
         _("stage"),
-        max_length=20,
-        choices=Stage.choices,
+        Stage,
         help_text=_(
             "Follows the plan's verb: 谋划, 探索 or 争取 → being planned; 推动, 推进, 支持 or 加强 "
             "→ being promoted; 建设, 加快建设 or 打造 → under construction; already in place or "
@@ -322,37 +295,33 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, PageImages, Page):
             "national strategy” for chapter 3."
         ),
     )
-    sectors = ParentalManyToManyField(
+    sectors = optional_links(
         "core.Sector",
-        blank=True,
-        verbose_name=_("sectors"),
+        _("sectors"),
         help_text=_(
             "The industries the plan links it to, e.g. “Biotechnology and new medicine”; choose "
             "several if the plan names several."
         ),
     )
-    counties = ParentalManyToManyField(
+    counties = optional_links(
         "core.County",
-        blank=True,
-        verbose_name=_("counties and districts"),
+        _("counties and districts"),
         help_text=_(
             "Where in Xinxiang it is, as the plan says, e.g. “Fengqiu County”; “Citywide” when "
             "the plan names no place."
         ),
     )
-    regions = ParentalManyToManyField(
+    regions = optional_links(
         "core.PartnerRegion",
-        blank=True,
-        verbose_name=_("partner regions"),
+        _("partner regions"),
         help_text=_(
             "The places outside Xinxiang the plan names as partners, e.g. “Shenzhen” or "
             "“Beijing”; leave it empty when it names none."
         ),
     )
-    organisations = ParentalManyToManyField(
+    organisations = optional_links(
         "cooperation.Organisation",
-        blank=True,
-        verbose_name=_("partner organisations"),
+        _("partner organisations"),
         help_text=_(
             "The companies, universities and institutions the plan names in this item, e.g. "
             "“Tsinghua University”; leave it empty when it names none."
@@ -376,9 +345,7 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, PageImages, Page):
         CLAUSE_PANEL,
         IMAGES_PANEL,
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("clause_quote"),
+    search_fields = page_search_fields("summary", "clause_quote") + [
         index.FilterField("kind"),
         index.FilterField("stage"),
     ]

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from core.models import NamedSnippet
+from core.models.fields import choice, optional_link
 
 
 class Organisation(NamedSnippet):
@@ -17,15 +18,8 @@ class Organisation(NamedSnippet):
         ASSOCIATION = "association", _("Association")
         SCHOOL = "school", _("School")
 
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    region = models.ForeignKey(
-        "core.PartnerRegion",
-        verbose_name=_("home region"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="organisations",
-    )
+    kind = choice(_("kind"), Kind)
+    region = optional_link("core.PartnerRegion", _("home region"), related_name="organisations")
 
     panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("region")]
 

@@ -1,6 +1,6 @@
 from .images import HERO_TRANSLATED_FIELDS, IMAGES_PANEL, PageImages
 from .mixins import CLAUSE_PANEL, PlanClauseMixin, PlanSourced
-from .pages import SectionPage
+from .pages import SectionPage, page_search_fields
 from .snippets import County, NamedSnippet, PartnerRegion, Sector
 
 __all__ = [
@@ -15,4 +15,5 @@ __all__ = [
     "PlanSourced",
     "SectionPage",
     "Sector",
+    "page_search_fields",
 ]

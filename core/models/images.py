@@ -12,33 +12,28 @@ from wagtail.fields import StreamField
 from core.blocks import ALT_HELP, GalleryImageBlock
 from core.i18n import localized_field
 
+from .fields import optional_line, optional_link
+
 # Translated (each app's translation.py registers them with its page types); the licence
 # (e.g. "CC BY 4.0") reads the same in both languages.
 HERO_TRANSLATED_FIELDS = ("hero_alt", "hero_caption", "hero_credit")
 
 
 class PageImages(models.Model):
-    hero_image = models.ForeignKey(
+    hero_image = optional_link(
         "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("hero image"),
         related_name="+",
         help_text=_("Shown at the top of the page, cropped around the image's focal point."),
     )
-    hero_alt = models.CharField(_("alt text"), max_length=255, blank=True, help_text=ALT_HELP)
-    hero_caption = models.CharField(_("caption"), max_length=300, blank=True)
-    hero_credit = models.CharField(
+    hero_alt = optional_line(_("alt text"), help_text=ALT_HELP)
+    hero_caption = optional_line(_("caption"), max_length=300)
+    hero_credit = optional_line(
         _("credit"),
-        max_length=255,
-        blank=True,
         help_text=_("Who took or owns the picture, e.g. the photographer or the agency."),
     )
-    hero_licence = models.CharField(
+    hero_licence = optional_line(
         _("licence"),
-        max_length=255,
-        blank=True,
         help_text=_(
             "Under which terms the portal shows it, e.g. CC BY 4.0 or used with permission."
         ),

@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from core.clauses import clause_label, clause_url
 
+from .fields import optional_number
+
 
 class PlanSourced(models.Model):
     """Marks an object created by `load_plan`, so a reload finds it instead of duplicating it."""
@@ -20,29 +22,23 @@ class PlanSourced(models.Model):
 
 
 class PlanClauseMixin(models.Model):
-    clause_chapter = models.PositiveSmallIntegerField(
+    clause_chapter = optional_number(
         _("plan chapter"),
-        null=True,
-        blank=True,
         help_text=_(
             "The chapter of the plan (第N章, 1–9) that names this item, e.g. 3 for chapter 3, "
             "on the Yellow River strategy. With the section or box below it links the page to "
             "where the plan says it."
         ),
     )
-    clause_section = models.PositiveSmallIntegerField(
+    clause_section = optional_number(
         _("plan section"),
-        null=True,
-        blank=True,
         help_text=_(
             "The section (第N节) of that chapter whose text names the item, e.g. 1 for chapter "
             "3, section 1. Leave it empty when the item is listed in a box."
         ),
     )
-    clause_box = models.PositiveSmallIntegerField(
+    clause_box = optional_number(
         _("plan box"),
-        null=True,
-        blank=True,
         help_text=_(
             "The plan box (规划专栏, 专栏N): the numbered lists of key projects printed in a "
             "chapter, e.g. 1 for box 1 of chapter 3, “Major projects and initiatives for the "

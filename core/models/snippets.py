@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from .fields import choice
 from .mixins import PlanSourced
 
 
@@ -38,10 +39,9 @@ class County(NamedSnippet):
         COUNTY_CITY = "county-city", _("County-level city")
         ZONE = "zone", _("Zone")
 
-    kind = models.CharField(
+    kind = choice(
         _("kind"),
-        max_length=20,
-        choices=Kind.choices,
+        Kind,
         help_text=_(
             "Its status in Xinxiang's administration: a district (区, e.g. Hongqi District), a "
             "county (县), a county-level city (市, e.g. Huixian) or a zone (e.g. Xinxiang "

@@ -6,11 +6,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
-from core.models import IMAGES_PANEL, PageImages, PlanSourced, SectionPage
-from core.public import public
-from core.renditions import card_images
+from core.models import IMAGES_PANEL, PageImages, PlanSourced, SectionPage, page_search_fields
+from core.models.fields import optional_date, optional_line
 from home.blocks import ChapterBlock
 
 from .snippets import Indicator
@@ -20,7 +18,7 @@ class HomePage(PlanSourced, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = page_search_fields("intro")
     max_count = 1
     subpage_types = [
         "home.AboutPlanPage",
@@ -57,11 +55,11 @@ class AboutPlanPage(PlanSourced, Page):
         help_text=_("As printed at the head of the plan: 新政〔2022〕33号."),
     )
     issuer = models.CharField(_("issued by"), max_length=200)
-    sponsor = models.CharField(_("prepared by"), max_length=200, blank=True)
-    approved = models.DateField(_("approved on"), null=True, blank=True)
-    approval_note = models.CharField(_("approval"), max_length=300, blank=True)
+    sponsor = optional_line(_("prepared by"), max_length=200)
+    approved = optional_date(_("approved on"))
+    approval_note = optional_line(_("approval"), max_length=300)
     issued = models.DateField(_("issued on"))
-    printed = models.DateField(_("printed on"), null=True, blank=True)
+    printed = optional_date(_("printed on"))
     preamble = RichTextField(_("preamble"), blank=True)
     chapters = StreamField([("chapter", ChapterBlock())], blank=True, verbose_name=_("chapters"))
 
@@ -82,10 +80,7 @@ class AboutPlanPage(PlanSourced, Page):
         FieldPanel("preamble"),
         FieldPanel("chapters"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("preamble"),
-        index.SearchField("chapters"),
-    ]
+    search_fields = page_search_fields("preamble", "chapters")
     max_count = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -131,18 +126,10 @@ class IndicatorPage(RoutablePageMixin, SectionPage):
 
 class NewsIndexPage(SectionPage):
     subpage_types = ["home.NewsPage"]
+    cards = ("articles", "-date")
 
     class Meta:
         verbose_name = _("news index page")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["articles"] = (
-            public(NewsPage.objects.child_of(self))
-            .prefetch_related(card_images())
-            .order_by("-date")
-        )
-        return context
 
 
 class NewsPage(PlanSourced, PageImages, Page):
@@ -156,7 +143,7 @@ class NewsPage(PlanSourced, PageImages, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("date"), FieldPanel("body"), IMAGES_PANEL]
-    search_fields = Page.search_fields + [index.SearchField("body")]
+    search_fields = page_search_fields("body")
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
 

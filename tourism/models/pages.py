@@ -17,7 +17,6 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
-from wagtail.search import index
 
 from core.links import absolute_url
 from core.models import (
@@ -27,9 +26,18 @@ from core.models import (
     PlanClauseMixin,
     PlanSourced,
     SectionPage,
+    page_search_fields,
+)
+from core.models.fields import (
+    choice,
+    coordinate,
+    optional_date,
+    optional_line,
+    optional_link,
+    optional_number,
 )
 from core.public import public
-from core.renditions import card_images
+from core.renditions import card_images, child_cards
 from tourism import exports
 from tourism.blocks import DayBlock
 from tourism.itinerary import Itinerary, TripRequest
@@ -44,20 +52,10 @@ class TourismIndexPage(RoutablePageMixin, SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["routes"] = (
-            public(RoutePage.objects.child_of(self))
-            .annotate(
-                stop_count=Count("stops", filter=Q(stops__attraction__in=public_attraction_ids()))
-            )
-            .prefetch_related(card_images())
-            .order_by("path")
+        context["routes"] = child_cards(self, RoutePage, "path").annotate(
+            stop_count=Count("stops", filter=Q(stops__attraction__in=public_attraction_ids()))
         )
-        context["attractions"] = (
-            public(AttractionPage.objects.child_of(self))
-            .select_related("county")
-            .prefetch_related(card_images())
-            .order_by("path")
-        )
+        context["attractions"] = child_cards(self, AttractionPage, "path").select_related("county")
         events = self.live_events().prefetch_related(card_images())
         context["events"] = events
         # Called by the template, so that the trip planner, which renders through this method
@@ -204,18 +202,14 @@ class AttractionPage(PlanSourced, PlanClauseMixin, PageImages, Page):
         on_delete=models.PROTECT,
         help_text=_("The county or district the attraction is in."),
     )
-    latitude = models.DecimalField(
+    latitude = coordinate(
         _("latitude"),
-        max_digits=8,
-        decimal_places=5,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        90,
         help_text=_("In decimal degrees (WGS84, as GPS gives it), e.g. 35.5979 for Baligou."),
     )
-    longitude = models.DecimalField(
+    longitude = coordinate(
         _("longitude"),
-        max_digits=8,
-        decimal_places=5,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        180,
         help_text=_("In decimal degrees (WGS84, as GPS gives it), e.g. 113.5572 for Baligou."),
     )
 
@@ -225,7 +219,7 @@ class AttractionPage(PlanSourced, PlanClauseMixin, PageImages, Page):
     tickets = models.TextField(_("tickets"), blank=True, help_text=PRACTICAL_HELP)
     getting_there = models.TextField(_("how to get there"), blank=True, help_text=PRACTICAL_HELP)
     accessibility = models.TextField(_("accessibility"), blank=True, help_text=PRACTICAL_HELP)
-    phone = models.CharField(_("phone"), max_length=40, blank=True, help_text=PRACTICAL_HELP)
+    phone = optional_line(_("phone"), max_length=40, help_text=PRACTICAL_HELP)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -246,10 +240,7 @@ class AttractionPage(PlanSourced, PlanClauseMixin, PageImages, Page):
         CLAUSE_PANEL,
         IMAGES_PANEL,
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("clause_quote"),
-    ]
+    search_fields = page_search_fields("summary", "clause_quote")
     parent_page_types = ["tourism.TourismIndexPage"]
     subpage_types = []
 
@@ -306,10 +297,7 @@ class RoutePage(RoutablePageMixin, PlanSourced, PlanClauseMixin, PageImages, Pag
         CLAUSE_PANEL,
         IMAGES_PANEL,
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("practical"),
-    ]
+    search_fields = page_search_fields("intro", "practical")
     parent_page_types = ["tourism.TourismIndexPage"]
     subpage_types = []
 
@@ -423,54 +411,43 @@ class EventPage(PlanSourced, PlanClauseMixin, PageImages, Page):
     summary = models.TextField(
         _("summary"), help_text=_("What the plan says about the event, and no more than it states.")
     )
-    kind = models.CharField(
+    kind = choice(
         _("kind"),
-        max_length=20,
-        choices=Kind.choices,
+        Kind,
         help_text=_(
             "What the plan calls the event: a festival (节), a forum (论坛, e.g. the Yellow River "
             "Protection and Cultural Development Forum), an expo (展会) or a ceremony (庆典, "
             "e.g. the Bigan Birthday Commemoration)."
         ),
     )
-    attraction = models.ForeignKey(
+    attraction = optional_link(
         AttractionPage,
-        verbose_name=_("venue"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("venue"),
         related_name="events",
         help_text=_("The attraction where it is held, if the plan names one."),
     )
-    route = models.ForeignKey(
+    route = optional_link(
         RoutePage,
-        verbose_name=_("route"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("route"),
         related_name="events",
         help_text=_("The tourist route the event belongs to, if any."),
     )
     # The plan gives a date for some events only (e.g. 19 May, China Tourism Day); editors add
     # concrete dates as they are announced, and only dated events appear in the calendar feed.
-    month = models.PositiveSmallIntegerField(
+    month = optional_number(
         _("month"),
-        null=True,
-        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(12)],
         help_text=_("Only if the plan states it, e.g. 5 for China Tourism Day (19 May)."),
     )
-    day = models.PositiveSmallIntegerField(
+    day = optional_number(
         _("day"),
-        null=True,
-        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(31)],
         help_text=_("Only if the plan states it, e.g. 19 for China Tourism Day (19 May)."),
     )
     # The next dates, kept by save() from the per-year list of dates below (search and the
     # event cards read them); editors enter the list.
-    start_date = models.DateField(_("next start date"), null=True, blank=True, editable=False)
-    end_date = models.DateField(_("next end date"), null=True, blank=True, editable=False)
+    start_date = optional_date(_("next start date"), editable=False)
+    end_date = optional_date(_("next end date"), editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -488,7 +465,7 @@ class EventPage(PlanSourced, PlanClauseMixin, PageImages, Page):
         CLAUSE_PANEL,
         IMAGES_PANEL,
     ]
-    search_fields = Page.search_fields + [index.SearchField("summary")]
+    search_fields = page_search_fields("summary")
     parent_page_types = ["tourism.TourismIndexPage"]
     subpage_types = []
 
@@ -571,7 +548,7 @@ class EventDate(Orderable):
 
     event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="dates")
     start_date = models.DateField(_("first day"))
-    end_date = models.DateField(_("last day"), null=True, blank=True)
+    end_date = optional_date(_("last day"))
 
     panels = [FieldPanel("start_date"), FieldPanel("end_date")]
 
