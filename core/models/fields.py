@@ -15,7 +15,7 @@ def optional_link(to, verbose_name=None, on_delete=models.SET_NULL, **kwargs):
 
 
 def optional_links(to, verbose_name, **kwargs):
-    """Links to any number of snippets or pages, none included, edited with the page."""
+    """Links to any number of snippets or pages, or none, saved with the page's revisions."""
     return ParentalManyToManyField(to, blank=True, verbose_name=verbose_name, **kwargs)
 
 
