@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Revision, Task
 
 from core.i18n import in_active_language
-from core.models.fields import optional_date
+from core.models.fields import emptied_link, optional_date
 from editorial.translation_status import problems_by_page
 
 
@@ -81,7 +81,7 @@ class RevisionNote(models.Model):
 
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="revision_notes")
     # Kept when old revisions are purged (`purge_revisions`): the public history stays.
-    revision = models.ForeignKey(Revision, on_delete=models.SET_NULL, null=True, related_name="+")
+    revision = emptied_link(Revision, related_name="+")
     note_zh_hans = models.TextField(_("what changed (Chinese)"), blank=True)
     note_en = models.TextField(_("what changed (English)"), blank=True)
     next_review_on = optional_date(_("next review"))

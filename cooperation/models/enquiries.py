@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-from core.models.fields import optional_datetime, optional_line, optional_link
+from core.models.fields import emptied_link, optional_datetime, optional_line, optional_link
 
 # Reference numbers read XOC-<year received>-<serial>: "Xinxiang Open Cooperation", then the
 # enquiry's serial number, which is never reused (README, "Investor enquiries").
@@ -21,13 +21,9 @@ class Enquiry(models.Model):
         ANSWERED = "answered", _("Answered")
         CLOSED = "closed", _("Closed")
 
-    opportunity = models.ForeignKey(
-        "cooperation.OpportunityPage",
-        verbose_name=_("opportunity"),
-        # Enquiries are kept even if the opportunity's page is deleted.
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="enquiries",
+    # Enquiries are kept even if the opportunity's page is deleted.
+    opportunity = emptied_link(
+        "cooperation.OpportunityPage", _("opportunity"), related_name="enquiries"
     )
     reference = models.CharField(_("reference number"), max_length=20, blank=True, db_index=True)
     name = models.CharField(_("name"), max_length=200)

@@ -14,6 +14,13 @@ def optional_link(to, verbose_name=None, on_delete=models.SET_NULL, **kwargs):
     )
 
 
+def emptied_link(to, verbose_name=None, **kwargs):
+    """A link that lets what it points to be deleted: it becomes empty, and this row stays."""
+    return models.ForeignKey(
+        to, verbose_name=verbose_name, null=True, on_delete=models.SET_NULL, **kwargs
+    )
+
+
 def optional_links(to, verbose_name, **kwargs):
     """Links to any number of snippets or pages, or none, saved with the page's revisions."""
     return ParentalManyToManyField(to, blank=True, verbose_name=verbose_name, **kwargs)
