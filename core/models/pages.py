@@ -4,8 +4,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.renditions import child_cards
-
 from .mixins import PlanSourced
 
 
@@ -30,6 +28,8 @@ class SectionPage(PlanSourced, Page):
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
+        from core.renditions import child_cards  # which imports core.models
+
         context = super().get_context(request, *args, **kwargs)
         if self.cards:
             name, order = self.cards
