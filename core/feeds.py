@@ -4,8 +4,11 @@ Entries link to the pages in that language; "updated" is the page's last publica
 reader sees an opportunity or an event again when it changes."""
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
+
+from core.public import public
 
 FEED_SIZE = 50
 
@@ -28,3 +31,20 @@ class PageFeed(Feed):
 
     def item_updateddate(self, page):
         return page.last_published_at
+
+
+class SectionFeed(PageFeed):
+    """A site-wide feed that links to its section's index page (`section_model`): no feed while
+    that page is not public. The index page names the feed in `frontend_cache_url_names`, so
+    that hiding the section purges it from the frontend cache."""
+
+    section_model = None
+
+    def get_object(self, request, *args, **kwargs):
+        section = public(self.section_model.objects.all()).first()
+        if section is None:
+            raise Http404
+        return section
+
+    def link(self, section):
+        return section.get_url()

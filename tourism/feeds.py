@@ -1,18 +1,16 @@
 from django.utils.translation import gettext_lazy as _
 
-from core.feeds import FEED_SIZE, PageFeed
+from core.feeds import FEED_SIZE, SectionFeed
 from core.public import public
 from tourism.models import EventPage, TourismIndexPage
 
 
-class EventFeed(PageFeed):
+class EventFeed(SectionFeed):
     """Tourism events, the most recently published or changed first."""
 
     title = _("Xinxiang Open Cooperation Portal: festivals and events")
     description_template = "tourism/feeds/event_description.html"
-
-    def link(self):
-        return public(TourismIndexPage.objects.all()).first().get_url()
+    section_model = TourismIndexPage
 
     def items(self):
         return (

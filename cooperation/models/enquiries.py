@@ -72,7 +72,7 @@ class Enquiry(models.Model):
     ]
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ["-created_at"]  # the admin's inbox: the newest enquiry first
         verbose_name = _("enquiry")
         verbose_name_plural = _("enquiries")
 

@@ -31,6 +31,8 @@ from core.sorting import stored_sort_keys
 
 
 class CooperationIndexPage(SectionPage):
+    """The cooperation section: the strategy areas as cards, in the plan's chapter order."""
+
     subpage_types = ["cooperation.StrategyAreaPage"]
     cards = ("areas", "chapter")
 

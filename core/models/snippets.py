@@ -34,10 +34,10 @@ class NamedSnippet(PlanSourced):
 
 class County(NamedSnippet):
     class Kind(models.TextChoices):
-        DISTRICT = "district", _("District")
-        COUNTY = "county", _("County")
-        COUNTY_CITY = "county-city", _("County-level city")
-        ZONE = "zone", _("Zone")
+        DISTRICT = "district", _("District")  # 市辖区
+        COUNTY = "county", _("County")  # 县
+        COUNTY_CITY = "county-city", _("County-level city")  # 县级市
+        ZONE = "zone", _("Zone")  # 功能区 (示范区, 经开区, 高新区), and 全市 for the whole city
 
     kind = choice(
         _("kind"),

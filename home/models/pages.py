@@ -125,6 +125,9 @@ class IndicatorPage(RoutablePageMixin, SectionPage):
 
 
 class NewsIndexPage(SectionPage):
+    """The news section: its articles as cards, the newest first."""
+
+    frontend_cache_url_names = ["news_feed"]  # caching/purge.py; the feed links here
     subpage_types = ["home.NewsPage"]
     cards = ("articles", "-date")
 

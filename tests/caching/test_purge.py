@@ -112,6 +112,20 @@ def test_publishing_purges_the_site_wide_feed(
     assert both_languages(item) <= paths(purged)
 
 
+@pytest.mark.parametrize(
+    "model, feed", [("tourism.TourismIndexPage", "events"), ("home.NewsIndexPage", "news")]
+)
+def test_unpublishing_a_feeds_section_purges_the_feed(
+    purged, django_capture_on_commit_callbacks, model, feed
+):
+    from django.apps import apps
+
+    section = apps.get_model(model).objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        section.unpublish()
+    assert {f"/en/feeds/{feed}/", f"/zh-hans/feeds/{feed}/"} <= paths(purged)
+
+
 def test_move_purges_old_and_new_urls(purged, django_capture_on_commit_callbacks):
     programme = ProgrammePage.objects.live().first()
     old_parent = programme.get_parent()

@@ -19,15 +19,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
 from core.links import absolute_url
-from core.models import (
-    CLAUSE_PANEL,
-    IMAGES_PANEL,
-    PageImages,
-    PlanClauseMixin,
-    PlanSourced,
-    SectionPage,
-    page_search_fields,
-)
 from core.models.fields import (
     choice,
     coordinate,
@@ -36,6 +27,9 @@ from core.models.fields import (
     optional_link,
     optional_number,
 )
+from core.models.images import IMAGES_PANEL, PageImages
+from core.models.mixins import CLAUSE_PANEL, PlanClauseMixin, PlanSourced
+from core.models.pages import SectionPage, page_search_fields
 from core.public import public
 from core.renditions import card_images, child_cards
 from tourism import exports
@@ -46,6 +40,7 @@ from tourism.trip_options import TripOptionsForm, day_plans
 
 class TourismIndexPage(RoutablePageMixin, SectionPage):
     subpage_types = ["tourism.RoutePage", "tourism.AttractionPage", "tourism.EventPage"]
+    frontend_cache_url_names = ["events_feed"]  # caching/purge.py; the feed links here
 
     class Meta:
         verbose_name = _("tourism index page")
@@ -403,10 +398,10 @@ class RouteStop(Orderable):
 
 class EventPage(PlanSourced, PlanClauseMixin, PageImages, Page):
     class Kind(models.TextChoices):
-        FESTIVAL = "festival", _("Festival")
-        FORUM = "forum", _("Forum")
-        EXPO = "expo", _("Expo")
-        CEREMONY = "ceremony", _("Ceremony")
+        FESTIVAL = "festival", _("Festival")  # 节
+        FORUM = "forum", _("Forum")  # 论坛
+        EXPO = "expo", _("Expo")  # 展会
+        CEREMONY = "ceremony", _("Ceremony")  # 庆典
 
     summary = models.TextField(
         _("summary"), help_text=_("What the plan says about the event, and no more than it states.")
