@@ -1,4 +1,5 @@
-"""Map markers for an opportunity's counties: the seat of each county's government."""
+"""Where an opportunity's counties are on its map: the seat of each county's government as a
+marker, and the county itself (or the whole city) as an area to shade."""
 
 from functools import cache
 from pathlib import Path
@@ -7,8 +8,26 @@ import yaml
 from django.conf import settings
 
 SEATS_FILE = Path(settings.BASE_DIR) / "content" / "county_seats.yaml"
-# "Citywide" is the whole city, not the point of its government's seat: it gets no marker.
+# "Citywide" is the whole city, not the point of its government's seat: it gets no marker, and
+# the city's outline is shaded instead.
 CITYWIDE = "citywide"
+# Administrative division codes of the areas in static/maps/counties.geojson. The development
+# zones are no such area and are not shaded.
+AREA_CODES = {
+    CITYWIDE: "410700",
+    "hongqi": "410702",
+    "weibin": "410703",
+    "fengquan": "410704",
+    "muye": "410711",
+    "xinxiang-county": "410721",
+    "huojia": "410724",
+    "yuanyang": "410725",
+    "yanjin": "410726",
+    "fengqiu": "410727",
+    "weihui": "410781",
+    "huixian": "410782",
+    "changyuan": "410783",
+}
 
 
 @cache
@@ -26,3 +45,7 @@ def markers(counties):
         for county in counties
         if county.plan_key in seats and county.plan_key != CITYWIDE
     ]
+
+
+def areas(counties):
+    return [AREA_CODES[county.plan_key] for county in counties if county.plan_key in AREA_CODES]

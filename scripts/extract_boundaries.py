@@ -216,11 +216,38 @@ def geojson_ring(ring):
     return points
 
 
+def label_point(ring):
+    """Where the map writes the name: the centroid of the ring [[lon, lat]], or, when the shape
+    is so bent that the centroid lies outside it, the middle of the widest piece of the ring's
+    width at the centroid's latitude."""
+    edges = list(zip(ring, ring[1:], strict=False))
+    twice_area = sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in edges)
+    cx = sum((x1 + x2) * (x1 * y2 - x2 * y1) for (x1, y1), (x2, y2) in edges) / (3 * twice_area)
+    cy = sum((y1 + y2) * (x1 * y2 - x2 * y1) for (x1, y1), (x2, y2) in edges) / (3 * twice_area)
+    crossings = sorted(
+        x1 + (cy - y1) * (x2 - x1) / (y2 - y1)
+        for (x1, y1), (x2, y2) in edges
+        if (y1 > cy) != (y2 > cy)
+    )
+    spans = list(zip(crossings[::2], crossings[1::2], strict=True))
+    if not any(west <= cx <= east for west, east in spans):
+        west, east = max(spans, key=lambda span: span[1] - span[0])
+        cx = (west + east) / 2
+    return [round(cx, DECIMALS), round(cy, DECIMALS)]
+
+
 def feature(kind, code, name_zh, name_en, rings):
+    coordinates = [geojson_ring(ring) for ring in rings]
     return {
         "type": "Feature",
-        "geometry": {"type": "Polygon", "coordinates": [geojson_ring(ring) for ring in rings]},
-        "properties": {"kind": kind, "code": code, "name_zh": name_zh, "name_en": name_en},
+        "geometry": {"type": "Polygon", "coordinates": coordinates},
+        "properties": {
+            "kind": kind,
+            "code": code,
+            "name_zh": name_zh,
+            "name_en": name_en,
+            "label": label_point(coordinates[0]),
+        },
     }
 
 

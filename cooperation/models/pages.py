@@ -13,7 +13,7 @@ from wagtailautocomplete.edit_handlers import AutocompletePanel
 
 from cooperation.api_serializers import NamedSnippetSerializer
 from cooperation.blocks import BoxItemBlock
-from cooperation.county_map import markers
+from cooperation.county_map import areas, markers
 from core.clauses import clause_label
 from core.models import (
     CLAUSE_PANEL,
@@ -395,6 +395,7 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, PageImages, Page):
         context.update(
             counties=counties,
             map_markers=functools.cache(lambda: markers(counties())),
+            map_areas=functools.cache(lambda: areas(counties())),
             related=self.related_opportunities(),
             form=EnquiryForm(),
             enquiry_sent=bool(self.canonical_query(request)),

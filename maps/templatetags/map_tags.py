@@ -1,17 +1,24 @@
 from django import template
 from django.conf import settings
 
+from maps.boundaries import extent
+
 register = template.Library()
 
 
 @register.inclusion_tag("maps/map.html", takes_context=True)
-def portal_map(context, points, label, caption, *, line=False, max_zoom=13, replaces=""):
+def portal_map(context, points, label, caption, *, line=False, max_zoom=13, replaces="", areas=()):
     """A map of `points` [{name, lat, lon, url?, number?}] drawn by static/js/portal-map.js, its
     box in place before it is drawn (and hidden without JavaScript); `replaces` is the id of what
-    it stands in for without JavaScript, shown until the map is drawn. One map per page (its
-    element is #portal-map)."""
+    it stands in for without JavaScript, shown until the map is drawn. `areas` are the codes of
+    the counties (or the whole city) to highlight, in maps/counties.geojson; the map shows them
+    whole, and is drawn for them even without points. One map per page (its element is
+    #portal-map)."""
+    area_box = extent(areas)
     return {
         "points": points,
+        "areas": " ".join(areas) if area_box else "",
+        "area_box": ",".join(map(str, area_box or ())),
         "label": label,
         "caption": caption,
         "line": line,

@@ -3,8 +3,11 @@
 
    Each `[data-portal-map]` element names the JSON script of its points ({name, lat, lon, url?,
    number?}). Under the markers lie the reference places the portal serves itself (county seats,
-   /maps/places.geojson) and, under those, the rivers and canals (a static GSHHG extract,
-   static/maps/rivers.geojson), so the map means something on a closed network; tiles are
+   /maps/places.geojson), under those the rivers and canals (a static GSHHG extract,
+   static/maps/rivers.geojson) and, lowest, the county and district boundaries with the city's
+   outline (static/maps/counties.geojson), so the map means something on a closed network; the
+   areas a page names (`data-areas`, e.g. the whole city for a "Citywide" item) are shaded and
+   shown whole, with or without points; tiles are
    drawn only when the site configures a tile source (MAP_TILE_URL). Markers are numbered buttons: Tab reaches
    each, Enter opens its popup, and the arrow keys pan the focused map (Leaflet's keyboard
    handler). Markers closer than MARKER_SIZE pixels are spread around their centre so none hides
@@ -75,7 +78,7 @@
   // loaded, the map is drawn all the same: the markers still show where the places are.
   function drawGeoJSON(map, url, pane, zIndex, options) {
     map.createPane(pane).style.zIndex = zIndex;
-    fetch(url, { headers: { Accept: "application/geo+json" } })
+    return fetch(url, { headers: { Accept: "application/geo+json" } })
       .then(function (response) {
         return response.ok ? response.json() : null;
       })
@@ -93,7 +96,7 @@
   // page's language. The layer's attribution credits the data in the attribution control.
   function drawRivers(map, url, attribution) {
     var language = document.documentElement.lang.toLowerCase();
-    drawGeoJSON(map, url, "rivers", 350, {
+    return drawGeoJSON(map, url, "rivers", 350, {
       attribution: attribution,
       style: function (feature) {
         return {
@@ -117,9 +120,85 @@
     });
   }
 
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  // Under the rivers; the areas in `highlighted` are shaded. Resolves to a function that writes
+  // each county's name where it fits at the current zoom (the county is wider and taller than
+  // its name) and covers no other label or marker, and hides it elsewhere.
+  function drawCounties(map, url, attribution, highlighted) {
+    var language = document.documentElement.lang.toLowerCase();
+    var labels = [];
+    function fitLabels() {
+      var taken = Array.prototype.map.call(
+        map
+          .getContainer()
+          .querySelectorAll(".portal-map-place, .portal-map-river, .leaflet-marker-icon"),
+        function (element) {
+          return element.getBoundingClientRect();
+        }
+      );
+      labels.forEach(function (label) {
+        var bounds = label.area.getBounds();
+        var size = map
+          .latLngToLayerPoint(bounds.getSouthEast())
+          .subtract(map.latLngToLayerPoint(bounds.getNorthWest()));
+        var element = label.tooltip.getElement();
+        var box = element.getBoundingClientRect();
+        var fits =
+          size.x > box.width * 1.2 &&
+          size.y > box.height * 2 &&
+          !taken.some(function (other) {
+            return overlaps(box, other);
+          });
+        element.style.visibility = fits ? "" : "hidden";
+        if (fits) {
+          taken.push(box);
+        }
+      });
+    }
+    return drawGeoJSON(map, url, "counties", 340, {
+      attribution: attribution,
+      style: function (feature) {
+        var city = feature.properties.kind === "city";
+        var shaded = highlighted.indexOf(feature.properties.code) !== -1;
+        return {
+          color: shaded ? "#0d5c8c" : "#7a8793", // the route's line colour when shaded
+          weight: shaded || city ? 2.5 : 1,
+          opacity: 0.9,
+          dashArray: city || shaded ? null : "5 3",
+          fill: shaded,
+          fillColor: "#0d5c8c",
+          fillOpacity: 0.12,
+        };
+      },
+      onEachFeature: function (feature, layer) {
+        var properties = feature.properties;
+        if (properties.kind !== "county") {
+          return;
+        }
+        var tooltip = L.tooltip({
+          permanent: true,
+          direction: "center",
+          className: "portal-map-county",
+          pane: "counties",
+        })
+          .setLatLng([properties.label[1], properties.label[0]])
+          .setContent(language === "zh-hans" ? properties.name_zh : properties.name_en);
+        labels.push({ area: layer, tooltip: tooltip });
+      },
+    }).then(function () {
+      labels.forEach(function (label) {
+        label.tooltip.addTo(map);
+      });
+      return fitLabels;
+    });
+  }
+
   // Their own pane, between the line (overlayPane) and the markers, labels included.
   function drawReferencePlaces(map, url) {
-    drawGeoJSON(map, url, "places", 450, {
+    return drawGeoJSON(map, url, "places", 450, {
       pointToLayer: function (feature, latlng) {
         return L.circleMarker(latlng, {
           radius: 3,
@@ -141,7 +220,8 @@
   function drawMap(container) {
     var data = document.getElementById(container.dataset.points);
     var points = data ? JSON.parse(data.textContent) : [];
-    if (!points.length) {
+    var areas = container.dataset.areas ? container.dataset.areas.split(" ") : [];
+    if (!points.length && !areas.length) {
       return;
     }
     var figure = container.closest("figure") || container;
@@ -171,17 +251,26 @@
     var latlngs = points.map(function (point) {
       return L.latLng(point.lat, point.lon);
     });
+    var bounds = L.latLngBounds(latlngs);
+    if (areas.length) {
+      var box = container.dataset.areaBox.split(",").map(Number);
+      bounds.extend([
+        [box[0], box[1]],
+        [box[2], box[3]],
+      ]);
+    }
     // Padding of a marker's size keeps every marker whole inside the map, even at 390 px.
-    map.fitBounds(L.latLngBounds(latlngs), {
+    map.fitBounds(bounds, {
       padding: [MARKER_SIZE + 8, MARKER_SIZE + 8],
       maxZoom: Number(container.dataset.maxZoom || 13),
     });
-    if (container.dataset.rivers) {
-      drawRivers(map, container.dataset.rivers, container.dataset.riversAttribution);
-    }
-    if (container.dataset.places) {
-      drawReferencePlaces(map, container.dataset.places);
-    }
+    var layers = [
+      container.dataset.counties &&
+        drawCounties(map, container.dataset.counties, container.dataset.countiesAttribution, areas),
+      container.dataset.rivers &&
+        drawRivers(map, container.dataset.rivers, container.dataset.riversAttribution),
+      container.dataset.places && drawReferencePlaces(map, container.dataset.places),
+    ];
     if (container.dataset.line !== undefined && latlngs.length > 1) {
       L.polyline(latlngs, { color: "#0d5c8c", weight: 4, opacity: 0.8, interactive: false }).addTo(
         map
@@ -206,6 +295,14 @@
       var element = marker.getElement();
       element.setAttribute("aria-label", label);
       element.alt = label;
+    });
+    // County names go where the other labels and the markers have left room for them.
+    Promise.all(layers).then(function (drawn) {
+      var fitCountyNames = drawn[0];
+      if (fitCountyNames) {
+        fitCountyNames();
+        map.on("zoomend", fitCountyNames);
+      }
     });
   }
 

@@ -61,6 +61,26 @@ def test_page_shows_facts_place_and_map_data(client, opportunity):
     assert 'class="clause"' in body
 
 
+def test_the_map_shades_the_opportunitys_county(client, opportunity):
+    body = client.get(url(opportunity)).content.decode()
+    assert 'data-areas="410727"' in body  # Fengqiu County in maps/counties.geojson
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_a_citywide_opportunity_shades_the_city_and_has_no_marker(client, language):
+    """A citywide opportunity's place is the whole city, not a pin."""
+    citywide = County.objects.get(plan_key="citywide")
+    opportunity = next(
+        page
+        for page in OpportunityPage.objects.live().filter(counties=citywide)
+        if list(page.counties.all()) == [citywide]
+    )
+    body = client.get(url(opportunity, language)).content.decode()
+    assert 'data-areas="410700"' in body
+    assert '<script id="portal-map-points" type="application/json">[]</script>' in body
+    assert "vendor/leaflet/leaflet.js" in body
+
+
 def test_every_county_seat_is_a_known_county_inside_xinxiang():
     keys = set(County.objects.values_list("plan_key", flat=True))
     for key, (lat, lon) in county_seats().items():

@@ -83,6 +83,14 @@ def test_the_yellow_river_runs_by_the_plans_riverside_attractions(rivers):
         assert min(km_to_line(places[key], line) for line in river) > 40, key
 
 
+def render_map(language, points, areas=()):
+    """The map include of `points` (and `areas`) as a page in `language` renders it."""
+    template = Template("{% load map_tags %}{% portal_map points 'Map' 'Caption' areas=areas %}")
+    context = Context({"points": points, "areas": areas, "LANGUAGE_CODE": language})
+    with translation.override(language):
+        return template.render(context)
+
+
 @pytest.mark.parametrize(
     ("language", "attribution"),
     [
@@ -91,9 +99,6 @@ def test_the_yellow_river_runs_by_the_plans_riverside_attractions(rivers):
     ],
 )
 def test_every_map_draws_the_rivers_and_credits_them(language, attribution):
-    template = Template("{% load map_tags %}{% portal_map points 'Map' 'Caption' %}")
-    points = [{"name": "A", "lat": 35.3, "lon": 113.9}]
-    with translation.override(language):
-        html = template.render(Context({"points": points, "LANGUAGE_CODE": language}))
+    html = render_map(language, [{"name": "A", "lat": 35.3, "lon": 113.9}])
     assert f'data-rivers="{static(RIVERS)}"' in html
     assert f'data-rivers-attribution="{attribution}"' in html

@@ -1,0 +1,31 @@
+"""The county and district boundaries every map draws (static/maps/counties.geojson, made by
+scripts/extract_boundaries.py), and the box around those a map highlights."""
+
+import json
+from functools import cache
+
+from django.contrib.staticfiles import finders
+
+COUNTIES = "maps/counties.geojson"
+
+
+@cache
+def extents():
+    """{area code: (south, west, north, east)}; read once per process, the file changes only
+    with a deploy."""
+    with open(finders.find(COUNTIES), encoding="utf-8") as data:
+        features = json.load(data)["features"]
+    boxes = {}
+    for feature in features:
+        lons, lats = zip(*feature["geometry"]["coordinates"][0], strict=True)
+        boxes[feature["properties"]["code"]] = (min(lats), min(lons), max(lats), max(lons))
+    return boxes
+
+
+def extent(codes):
+    """The box around the areas `codes`, or None when the file has none of them."""
+    boxes = [extents()[code] for code in codes if code in extents()]
+    if not boxes:
+        return None
+    south, west, north, east = zip(*boxes, strict=True)
+    return (min(south), min(west), max(north), max(east))
