@@ -1,7 +1,8 @@
 """Static maps of numbered stops, for print, for visitors without JavaScript and for share cards.
 
 No background map is drawn: only the stops, the line joining them in order, a scale bar and,
-when given, the rivers under them (static/maps/rivers.geojson), so the picture needs no tiles.
+when given, the rivers and the county boundaries under them (static/maps/rivers.geojson and
+counties.geojson), so the picture needs no tiles.
 """
 
 import json
@@ -16,6 +17,7 @@ from tourism.geo import haversine_km
 
 LINE_COLOUR = "#0d5c8c"
 RIVER_COLOUR = "#8db8d8"
+BORDER_COLOUR = "#7a8793"  # as on the interactive map
 MARKER_RADIUS = 11
 # Nice round lengths for the scale bar, in km.
 SCALE_STEPS = (0.5, 1, 2, 5, 10, 20, 50, 100, 200)
@@ -101,6 +103,20 @@ def river_lines():
     )
 
 
+@cache
+def border_lines():
+    """The outline of every county and district in static/maps/counties.geojson as [(lat, lon)],
+    read once per process; shared borders are drawn twice, on top of each other."""
+    with open(finders.find("maps/counties.geojson"), encoding="utf-8") as data:
+        features = json.load(data)["features"]
+    return tuple(
+        [(lat, lon) for lon, lat in ring]
+        for feature in features
+        if feature["properties"]["kind"] == "county"
+        for ring in feature["geometry"]["coordinates"]
+    )
+
+
 def visible_runs(frame, line):
     """The pixel runs of `line` [(lat, lon)] made of the legs that may cross the picture."""
     xys = [frame.xy(point) for point in line]
@@ -116,11 +132,13 @@ def visible_runs(frame, line):
     return [*runs, run] if run else runs
 
 
-def route_svg(points, labels, *, title, width=640, height=400, numbered=True, rivers=()):
+def route_svg(
+    points, labels, *, title, width=640, height=400, numbered=True, rivers=(), borders=()
+):
     """An SVG document of `points` [(lat, lon)] in order, each marked with its number (or a dot
     when `numbered` is false) and joined by a line; `labels` [str] are the stops' names, given as
-    each marker's tooltip. `title` names the picture for screen readers. `rivers` [[(lat, lon)]]
-    are drawn under it all, as far as the picture shows them."""
+    each marker's tooltip. `title` names the picture for screen readers. `rivers` and, under
+    them, `borders` [[(lat, lon)]] are drawn under it all, as far as the picture shows them."""
     frame = Frame.fit(points, width, height, padding=2 * MARKER_RADIUS + 8)
     xys = [frame.xy(point) for point in points]
     parts = [
@@ -129,13 +147,16 @@ def route_svg(points, labels, *, title, width=640, height=400, numbered=True, ri
         f"<title>{escape(title)}</title>",
         f'<rect width="{width}" height="{height}" fill="#f4f7f9"/>',
     ]
-    for river in rivers:
-        for run in visible_runs(frame, river):
-            path = " ".join(f"{x},{y}" for x, y in run)
-            parts.append(
-                f'<polyline points="{path}" fill="none" stroke="{RIVER_COLOUR}" '
-                'stroke-width="2" stroke-linejoin="round"/>'
-            )
+    for lines, style in (
+        (borders, f'stroke="{BORDER_COLOUR}" stroke-width="1" stroke-dasharray="5 3"'),
+        (rivers, f'stroke="{RIVER_COLOUR}" stroke-width="2"'),
+    ):
+        for line in lines:
+            for run in visible_runs(frame, line):
+                path = " ".join(f"{x},{y}" for x, y in run)
+                parts.append(
+                    f'<polyline points="{path}" fill="none" {style} stroke-linejoin="round"/>'
+                )
     if len(xys) > 1:
         path = " ".join(f"{x},{y}" for x, y in xys)
         parts.append(

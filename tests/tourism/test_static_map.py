@@ -1,6 +1,6 @@
 import xml.etree.ElementTree as ET
 
-from tourism.static_map import Frame, river_lines, route_svg
+from tourism.static_map import Frame, border_lines, river_lines, route_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 # Two stops 0.2 km apart and one far away, like the South Taihang route's start.
@@ -51,3 +51,18 @@ def test_the_yellow_river_route_map_shows_the_river_data():
     stops = [(34.925, 114.67), (35.305, 113.86), (34.915, 114.575)]
     svg = ET.fromstring(route_svg(stops, ["A", "B", "C"], title="Route", rivers=river_lines()))
     assert len(svg.findall(f"{SVG}polyline")) > 2  # rivers and the route's line
+
+
+def test_county_boundaries_are_drawn_dashed_under_the_rivers():
+    """Baligou, Baoquan and Baiquan (plan data), and a border crossing the picture."""
+    stops = [(35.5979, 113.5572), (35.4678, 113.4714), (35.4760, 113.7860)]
+    border = [(35.6, 113.5), (35.3, 113.7)]
+    svg = ET.fromstring(
+        route_svg(stops, ["A", "B", "C"], title="Route", rivers=river_lines(), borders=[border])
+    )
+    lines = svg.findall(f"{SVG}polyline")
+    assert lines[0].get("stroke-dasharray") and lines[0].get("stroke") == "#7a8793"
+    assert all(not line.get("stroke-dasharray") for line in lines[1:])
+    # the file's twelve counties, each one closed ring
+    assert len(border_lines()) == 12
+    assert all(ring[0] == ring[-1] for ring in border_lines())
