@@ -232,7 +232,9 @@
     }
 
     // Wheel zoom off: scrolling the page past the map must keep scrolling the page.
+    // A map of areas zooms in quarter steps, so that a whole city or county fills the box.
     var map = L.map(container, {
+      zoomSnap: areas.length ? 0.25 : 1,
       scrollWheelZoom: false,
       zoomControl: false,
       keyboard: true,

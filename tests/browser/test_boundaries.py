@@ -88,11 +88,19 @@ def test_a_citywide_opportunity_shows_the_city_shaded_and_no_pin(browser_page, l
     page.locator("#portal-map .leaflet-counties-pane path").first.wait_for()
     page.locator("#portal-map .portal-map-place").first.wait_for()
     drawn = page.evaluate(BOUNDARIES)
-    # The city, framed whole (at the largest whole zoom level that shows all of it).
-    assert drawn["shaded"] == 1 and drawn["shadedInside"] and drawn["shadedShare"] > 0.4
+    # The city, framed whole, filling the map's width or height to a quarter zoom step.
+    assert drawn["shaded"] == 1 and drawn["shadedInside"] and drawn["shadedShare"] > 0.6
     assert page.locator("#portal-map .leaflet-marker-icon").count() == 0
+    # At 1280 px some county names fit beside the seats' names; at 390 px maybe none does.
     names = page.evaluate(COUNTY_NAMES)
-    assert names["names"] and not names["covering"]
+    assert not names["covering"]
+    width = page.viewport_size["width"]
+    assert names["names"] or width < 1280
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator("#portal-map").screenshot(path=SCREENSHOTS / f"citywide-{language}-{width}.png")
+    page.screenshot(
+        path=SCREENSHOTS / f"opportunity-citywide-{language}-{width}.png", full_page=True
+    )
     # Keyboard: the map itself takes the focus and pans with the arrow keys.
     page.locator("#portal-map").focus()
     before = page.evaluate(
@@ -102,9 +110,3 @@ def test_a_citywide_opportunity_shows_the_city_shaded_and_no_pin(browser_page, l
     page.wait_for_timeout(400)
     after = page.evaluate("document.querySelector('#portal-map .leaflet-map-pane').style.transform")
     assert before != after
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    width = page.viewport_size["width"]
-    page.locator("#portal-map").screenshot(path=SCREENSHOTS / f"citywide-{language}-{width}.png")
-    page.screenshot(
-        path=SCREENSHOTS / f"opportunity-citywide-{language}-{width}.png", full_page=True
-    )
