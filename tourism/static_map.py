@@ -105,16 +105,40 @@ def river_lines():
 
 @cache
 def border_lines():
-    """The outline of every county and district in static/maps/counties.geojson as [(lat, lon)],
-    read once per process; shared borders are drawn twice, on top of each other."""
+    """The borders of the counties and districts in static/maps/counties.geojson as lines of
+    [(lat, lon)], each border once (a border two counties share is in both their outlines),
+    read once per process."""
     with open(finders.find("maps/counties.geojson"), encoding="utf-8") as data:
         features = json.load(data)["features"]
-    return tuple(
-        [(lat, lon) for lon, lat in ring]
-        for feature in features
-        if feature["properties"]["kind"] == "county"
-        for ring in feature["geometry"]["coordinates"]
-    )
+    seen, lines = set(), []
+    for feature in features:
+        if feature["properties"]["kind"] != "county":
+            continue
+        for ring in feature["geometry"]["coordinates"]:
+            points = [(lat, lon) for lon, lat in ring]
+            line = []
+            for a, b in zip(points, points[1:], strict=False):
+                if frozenset((a, b)) in seen:
+                    if len(line) > 1:
+                        lines.append(line)
+                    line = []
+                    continue
+                seen.add(frozenset((a, b)))
+                line = line or [a]
+                line.append(b)
+            if len(line) > 1:
+                lines.append(line)
+    return tuple(lines)
+
+
+def thinned(run, pixels):
+    """`run` without the points closer than `pixels` to the last one kept, and its end point."""
+    kept = [run[0]]
+    for x, y in run[1:-1]:
+        if abs(x - kept[-1][0]) + abs(y - kept[-1][1]) >= pixels:
+            kept.append((x, y))
+    kept.append(run[-1])
+    return kept
 
 
 def visible_runs(frame, line):
@@ -147,13 +171,15 @@ def route_svg(
         f"<title>{escape(title)}</title>",
         f'<rect width="{width}" height="{height}" fill="#f4f7f9"/>',
     ]
-    for lines, style in (
-        (borders, f'stroke="{BORDER_COLOUR}" stroke-width="1" stroke-dasharray="5 3"'),
-        (rivers, f'stroke="{RIVER_COLOUR}" stroke-width="2"'),
+    # Borders thinned to a point every 5 pixels or more: they are for orientation, and would
+    # otherwise triple the picture's size.
+    for lines, style, pixels in (
+        (borders, f'stroke="{BORDER_COLOUR}" stroke-width="1" stroke-dasharray="5 3"', 5),
+        (rivers, f'stroke="{RIVER_COLOUR}" stroke-width="2"', 0),
     ):
         for line in lines:
             for run in visible_runs(frame, line):
-                path = " ".join(f"{x},{y}" for x, y in run)
+                path = " ".join(f"{x},{y}" for x, y in thinned(run, pixels))
                 parts.append(
                     f'<polyline points="{path}" fill="none" {style} stroke-linejoin="round"/>'
                 )
