@@ -11,23 +11,6 @@ SEATS_FILE = Path(settings.BASE_DIR) / "content" / "county_seats.yaml"
 # "Citywide" is the whole city, not the point of its government's seat: it gets no marker, and
 # the city's outline is shaded instead.
 CITYWIDE = "citywide"
-# Administrative division codes of the areas in static/maps/counties.geojson. The development
-# zones are no such area and are not shaded.
-AREA_CODES = {
-    CITYWIDE: "410700",
-    "hongqi": "410702",
-    "weibin": "410703",
-    "fengquan": "410704",
-    "muye": "410711",
-    "xinxiang-county": "410721",
-    "huojia": "410724",
-    "yuanyang": "410725",
-    "yanjin": "410726",
-    "fengqiu": "410727",
-    "weihui": "410781",
-    "huixian": "410782",
-    "changyuan": "410783",
-}
 
 
 @cache
@@ -48,4 +31,6 @@ def markers(counties):
 
 
 def areas(counties):
-    return [AREA_CODES[county.plan_key] for county in counties if county.plan_key in AREA_CODES]
+    """The counties' keys: the map shades those static/maps/counties.geojson outlines ("citywide"
+    is the city's); the development zones are no such area."""
+    return [county.plan_key for county in counties]

@@ -11,20 +11,20 @@ COUNTIES = "maps/counties.geojson"
 
 @cache
 def extents():
-    """{area code: (south, west, north, east)}; read once per process, the file changes only
-    with a deploy."""
+    """{area key (a county's plan_key, "citywide" for the city): (south, west, north, east)};
+    read once per process, the file changes only with a deploy."""
     with open(finders.find(COUNTIES), encoding="utf-8") as data:
         features = json.load(data)["features"]
     boxes = {}
     for feature in features:
         lons, lats = zip(*feature["geometry"]["coordinates"][0], strict=True)
-        boxes[feature["properties"]["code"]] = (min(lats), min(lons), max(lats), max(lons))
+        boxes[feature["properties"]["key"]] = (min(lats), min(lons), max(lats), max(lons))
     return boxes
 
 
-def extent(codes):
-    """The box around the areas `codes`, or None when the file has none of them."""
-    boxes = [extents()[code] for code in codes if code in extents()]
+def extent(keys):
+    """The box around the areas `keys`, or None when the file has none of them."""
+    boxes = [extents()[key] for key in keys if key in extents()]
     if not boxes:
         return None
     south, west, north, east = zip(*boxes, strict=True)

@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import prcoords
+import yaml
 
 OUTPUT = Path(__file__).resolve().parent.parent / "static" / "maps" / "counties.geojson"
 PACKAGE = "echarts-china-cities-pypkg-0.0.9"
@@ -36,22 +37,11 @@ GRID = 1024  # ECharts' steps per degree
 TOLERANCE = 2  # grid steps (about 200 m): Douglas-Peucker, twice the encoding's own step
 DECIMALS = 4  # about 10 m, finer than the data's grid
 SLIVER = 10  # square grid steps (about 0.1 km²)
-# The data's names and codes, and the portal's: 长垣县 became the county-level city 长垣市 in 2019.
-COUNTIES = {
-    "410702": ("410702", "红旗区", "Hongqi District"),
-    "410703": ("410703", "卫滨区", "Weibin District"),
-    "410704": ("410704", "凤泉区", "Fengquan District"),
-    "410711": ("410711", "牧野区", "Muye District"),
-    "410721": ("410721", "新乡县", "Xinxiang County"),
-    "410724": ("410724", "获嘉县", "Huojia County"),
-    "410725": ("410725", "原阳县", "Yuanyang County"),
-    "410726": ("410726", "延津县", "Yanjin County"),
-    "410727": ("410727", "封丘县", "Fengqiu County"),
-    "410728": ("410783", "长垣市", "Changyuan City"),
-    "410781": ("410781", "卫辉市", "Weihui City"),
-    "410782": ("410782", "辉县市", "Huixian City"),
-}
-CITY = ("410700", "新乡市", "Xinxiang City")
+# The portal's names come from its taxonomy (content/taxonomy.yaml), matched by the data's
+# Chinese name; 长垣县 (410728) became the county-level city 长垣市 (410783) in 2019.
+TAXONOMY = OUTPUT.parent.parent.parent / "content" / "taxonomy.yaml"
+RENAMED = {"长垣县": ("长垣市", "410783")}
+CITY = ("citywide", "410700", "新乡市", "Xinxiang City")
 FEATURE = re.compile(
     r'id:"(\d+)",properties:\{name:"([^"]+)".*?geometry:\{type:"Polygon",\s*'
     r"coordinates:(\[.*?\]),encodeOffsets:(\[.*?\])\}\}",
@@ -100,17 +90,27 @@ def without_spikes(ring):
         ring = kept[len(kept) // 2 :] + kept[: len(kept) // 2]
 
 
+def portal_counties():
+    """{Chinese name: (taxonomy key, English name)} of the counties and districts."""
+    counties = yaml.safe_load(TAXONOMY.read_text(encoding="utf-8"))["counties"]
+    return {county["name"]["zh"]: (county["key"], county["name"]["en"]) for county in counties}
+
+
 def read_counties(script):
+    """{(key, code, Chinese name, English name): rings} of the 12 counties and districts."""
+    names = portal_counties()
     counties = {}
     for code, name, coordinates, offsets in FEATURE.findall(script):
-        if COUNTIES[code][1][:2] != name[:2]:
-            raise SystemExit(f"{code} is {name} in the data")
-        counties[code] = [
+        name, code = RENAMED.get(name, (name, code))
+        if name not in names:
+            raise SystemExit(f"{code} {name} is not a county of content/taxonomy.yaml")
+        key, name_en = names[name]
+        counties[key, code, name, name_en] = [
             decode(text, offset)
             for text, offset in zip(json.loads(coordinates), json.loads(offsets), strict=True)
         ]
-    if set(counties) != set(COUNTIES):
-        raise SystemExit(f"the data has counties {sorted(counties)}")
+    if len(counties) != 12:
+        raise SystemExit(f"the data has {len(counties)} counties, not 12")
     return counties
 
 
@@ -151,7 +151,7 @@ def canonical(arc):
 
 
 def simplify(counties):
-    """{code: [ring of grid points]} with every border simplified once, and the city's outline
+    """{county: [ring of grid points]} with every border simplified once, and the city's outline
     rings: the borders that only one county has."""
     neighbours = defaultdict(set)
     for rings in counties.values():
@@ -236,13 +236,14 @@ def label_point(ring):
     return [round(cx, DECIMALS), round(cy, DECIMALS)]
 
 
-def feature(kind, code, name_zh, name_en, rings):
+def feature(kind, key, code, name_zh, name_en, rings):
     coordinates = [geojson_ring(ring) for ring in rings]
     return {
         "type": "Feature",
         "geometry": {"type": "Polygon", "coordinates": coordinates},
         "properties": {
             "kind": kind,
+            "key": key,
             "code": code,
             "name_zh": name_zh,
             "name_en": name_en,
@@ -266,7 +267,7 @@ def main():
         "licence": "MIT (the package); the outlines are AMap's, see docs/base-map-data.md",
         "features": [
             feature("city", *CITY, outline[:1]),
-            *(feature("county", *COUNTIES[code], rings) for code, rings in counties.items()),
+            *(feature("county", *names, rings) for names, rings in counties.items()),
         ],
     }
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)

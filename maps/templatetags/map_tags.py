@@ -1,7 +1,7 @@
 from django import template
 from django.conf import settings
 
-from maps.boundaries import extent
+from maps.boundaries import extent, extents
 
 register = template.Library()
 
@@ -10,14 +10,15 @@ register = template.Library()
 def portal_map(context, points, label, caption, *, line=False, max_zoom=13, replaces="", areas=()):
     """A map of `points` [{name, lat, lon, url?, number?}] drawn by static/js/portal-map.js, its
     box in place before it is drawn (and hidden without JavaScript); `replaces` is the id of what
-    it stands in for without JavaScript, shown until the map is drawn. `areas` are the codes of
-    the counties (or the whole city) to highlight, in maps/counties.geojson; the map shows them
+    it stands in for without JavaScript, shown until the map is drawn. `areas` are the keys of
+    the counties (or "citywide") to highlight, in maps/counties.geojson; the map shows them
     whole, and is drawn for them even without points. One map per page (its element is
     #portal-map)."""
+    areas = [key for key in areas if key in extents()]
     area_box = extent(areas)
     return {
         "points": points,
-        "areas": " ".join(areas) if area_box else "",
+        "areas": " ".join(areas),
         "area_box": ",".join(map(str, area_box or ())),
         "label": label,
         "caption": caption,

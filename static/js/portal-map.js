@@ -162,7 +162,7 @@
       attribution: attribution,
       style: function (feature) {
         var city = feature.properties.kind === "city";
-        var shaded = highlighted.indexOf(feature.properties.code) !== -1;
+        var shaded = highlighted.indexOf(feature.properties.key) !== -1;
         return {
           color: shaded ? "#0d5c8c" : "#7a8793", // the route's line colour when shaded
           weight: shaded || city ? 2.5 : 1,

@@ -50,7 +50,7 @@ COUNTY_NAMES = """() => {
     ("language", "county", "credit"),
     [
         ("zh-hans", "辉县市", "区划界线：高德地图"),
-        ("en", "Huixian City", "Boundaries: AMap via pyecharts"),
+        ("en", "Huixian", "Boundaries: AMap via pyecharts"),
     ],
 )
 def test_an_attractions_map_draws_the_boundaries_offline(

@@ -63,7 +63,7 @@ def test_page_shows_facts_place_and_map_data(client, opportunity):
 
 def test_the_map_shades_the_opportunitys_county(client, opportunity):
     body = client.get(url(opportunity)).content.decode()
-    assert 'data-areas="410727"' in body  # Fengqiu County in maps/counties.geojson
+    assert 'data-areas="fengqiu"' in body  # Fengqiu County in maps/counties.geojson
 
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
@@ -76,7 +76,7 @@ def test_a_citywide_opportunity_shades_the_city_and_has_no_marker(client, langua
         if list(page.counties.all()) == [citywide]
     )
     body = client.get(url(opportunity, language)).content.decode()
-    assert 'data-areas="410700"' in body
+    assert 'data-areas="citywide"' in body
     assert '<script id="portal-map-points" type="application/json">[]</script>' in body
     assert "vendor/leaflet/leaflet.js" in body
 
