@@ -46,22 +46,21 @@ COUNTY_NAMES = """() => {
 }"""
 
 
-@pytest.mark.parametrize(
-    ("language", "county", "credit"),
-    [
-        ("zh-hans", "辉县市", "区划界线：高德地图"),
-        ("en", "Huixian", "Boundaries: AMap via pyecharts"),
-    ],
-)
-def test_an_attractions_map_draws_the_boundaries_offline(
-    browser_page, live_site, language, county, credit
-):
+# What Baligou's map shows in each language: the name of its county, and the data's credit.
+COUNTY_AND_CREDIT = {
+    "zh-hans": ("辉县市", "区划界线：高德地图"),
+    "en": ("Huixian", "Boundaries: AMap via pyecharts"),
+}
+
+
+@pytest.mark.parametrize("language", COUNTY_AND_CREDIT)
+def test_an_attractions_map_draws_the_boundaries_offline(browser_page, live_site, language):
     from tourism.models import AttractionPage
 
+    county, credit = COUNTY_AND_CREDIT[language]
     page = browser_page
     offline(page, live_site)
-    attraction = AttractionPage.objects.get(plan_key="baligou")
-    page.goto(live_site.url + page_url_in(attraction, language))
+    page.goto(live_site.url + page_url_in(AttractionPage.objects.get(plan_key="baligou"), language))
     page.locator("#portal-map .leaflet-counties-pane path").first.wait_for()
     drawn = page.evaluate(BOUNDARIES)
     assert drawn["under"] and drawn["paths"] == 13 and drawn["shaded"] == 0

@@ -9,12 +9,12 @@ from decimal import Decimal
 import pytest
 import yaml
 from django.contrib.staticfiles import finders
-from django.templatetags.static import static
 
 from cooperation.county_map import county_seats
 from plan.plan_loader import CONTENT_DIR
 from tests.geography import XINXIANG_LATITUDES, XINXIANG_LONGITUDES, law_of_cosines_km
-from tests.maps.test_rivers import km_to_line, lines, render_map
+from tests.maps.test_map_include import render_map
+from tests.maps.test_rivers import km_to_line, lines
 
 COUNTIES = "maps/counties.geojson"
 # The outlines are on a grid of 1/1024° and simplified by about 200 m: they may pass the box
@@ -161,20 +161,6 @@ def test_the_yellow_river_runs_along_the_citys_southern_and_eastern_edge(boundar
         assert km_to_line(point, edge) < 3, point
     # and the edge is the city's southern one: the river is far from the northern mountains
     assert law_of_cosines_km(points[0], (35.8, 113.6)) > 80
-
-
-@pytest.mark.parametrize(
-    ("language", "attribution"),
-    [
-        ("zh-hans", "区划界线：高德地图（经 pyecharts），仅供参考"),
-        ("en", "Boundaries: AMap via pyecharts, for orientation only"),
-    ],
-)
-def test_every_map_draws_the_boundaries_and_credits_them(language, attribution):
-    html = render_map(language, [{"name": "A", "lat": 35.3, "lon": 113.9}])
-    assert f'data-counties="{static(COUNTIES)}"' in html
-    assert f'data-counties-attribution="{attribution}"' in html
-    assert "data-areas" not in html
 
 
 def test_a_map_of_an_area_alone_is_shown_whole_and_shaded(boundaries):

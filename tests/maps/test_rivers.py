@@ -8,9 +8,6 @@ from decimal import Decimal
 import pytest
 import yaml
 from django.contrib.staticfiles import finders
-from django.template import Context, Template
-from django.templatetags.static import static
-from django.utils import translation
 
 from plan.plan_loader import CONTENT_DIR
 from tests.geography import XINXIANG_LATITUDES, XINXIANG_LONGITUDES, law_of_cosines_km
@@ -81,24 +78,3 @@ def test_the_yellow_river_runs_by_the_plans_riverside_attractions(rivers):
         assert min(km_to_line(places[key], line) for line in river) < 5, key
     for key in MOUNTAINS:
         assert min(km_to_line(places[key], line) for line in river) > 40, key
-
-
-def render_map(language, points, areas=()):
-    """The map include of `points` (and `areas`) as a page in `language` renders it."""
-    template = Template("{% load map_tags %}{% portal_map points 'Map' 'Caption' areas=areas %}")
-    context = Context({"points": points, "areas": areas, "LANGUAGE_CODE": language})
-    with translation.override(language):
-        return template.render(context)
-
-
-@pytest.mark.parametrize(
-    ("language", "attribution"),
-    [
-        ("zh-hans", "河流与渠道：GSHHG（Wessel 和 Smith），LGPL-3"),
-        ("en", "Rivers and canals: GSHHG (Wessel and Smith), LGPL-3"),
-    ],
-)
-def test_every_map_draws_the_rivers_and_credits_them(language, attribution):
-    html = render_map(language, [{"name": "A", "lat": 35.3, "lon": 113.9}])
-    assert f'data-rivers="{static(RIVERS)}"' in html
-    assert f'data-rivers-attribution="{attribution}"' in html
