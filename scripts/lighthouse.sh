@@ -38,6 +38,11 @@ pages = {
     .filter(counties__isnull=False)
     .order_by("path")
     .first(),
+    # A map of the whole city's outline, with no pin.
+    "citywide": OpportunityPage.objects.live()
+    .filter(counties__plan_key="citywide")
+    .order_by("path")
+    .first(),
     "strategy-area": StrategyAreaPage.objects.live().order_by("chapter").first(),
     "route": RoutePage.objects.live().get(slug="south-taihang"),
     "attraction": AttractionPage.objects.live().order_by("path").first(),
