@@ -38,7 +38,7 @@ pages = {
     .filter(counties__isnull=False)
     .order_by("path")
     .first(),
-    # A map of the whole city's outline, with no pin.
+    # The map is the outline of the whole city, with no pin.
     "citywide": OpportunityPage.objects.live()
     .filter(counties__plan_key="citywide")
     .order_by("path")
