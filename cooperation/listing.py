@@ -17,14 +17,12 @@ from django.db.models import Case, Count, F, Value, When
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import get_language as translated_language
 
 from cooperation.models import OpportunityPage, SectorGroup, StrategyAreaPage
 from core.content_version import content_version
-from core.i18n import localized_field
 from core.models import County, PartnerRegion, Sector
 from core.public import public
-from core.sorting import sort_key
+from core.sorting import sort_key, stored_order
 
 PAGE_SIZE = 12
 # Result pages a link may name; any number past it is "past the end" (the paginator shows the
@@ -162,12 +160,6 @@ def choice_options(choices):
     return [Option(value, label, value) for value, label in choices.choices]
 
 
-def title_order():
-    """Titles as readers expect them (pinyin, no leading quotation marks): the sort keys that each
-    opportunity stores for the active language (core/sorting.py)."""
-    return F(localized_field("title_sort", translated_language()))
-
-
 def stage_order():
     ranks = [When(stage=value, then=Value(rank)) for value, rank in STAGE_RANK.items()]
     return Case(*ranks, default=Value(len(STAGE_RANK)))
@@ -176,9 +168,9 @@ def stage_order():
 # What each sort orders by, in the database, so that a result page reads only its own rows; ties
 # fall back to plan order.
 SORTS = {
-    "title": (_("Title"), lambda: [title_order()]),
-    "stage": (_("Stage"), lambda: [stage_order(), title_order()]),
-    "area": (_("Strategy area"), lambda: [F("strategy_area__chapter"), title_order()]),
+    "title": (_("Title"), lambda: [stored_order("title")]),
+    "stage": (_("Stage"), lambda: [stage_order(), stored_order("title")]),
+    "area": (_("Strategy area"), lambda: [F("strategy_area__chapter"), stored_order("title")]),
 }
 DEFAULT_SORT = "title"
 

@@ -8,10 +8,12 @@ in China do, so 3D打印 files under "3d da yin" and 百泉 under "bai quan".
 import re
 import unicodedata
 
+from django.db.models import F
 from django.utils import translation
+from modeltranslation.utils import get_language as translated_language
 from pypinyin import lazy_pinyin
 
-from core.i18n import in_active_language, localized_fields
+from core.i18n import in_active_language, localized_field, localized_fields
 
 # Place names whose first character pypinyin's dictionary reads wrongly (长 is cháng here).
 PLACE_READINGS = {"长垣": " chang yuan ", "长三角": " chang san jiao "}
@@ -42,3 +44,9 @@ def stored_sort_keys(read, name):
         with translation.override(language):
             keys[field] = sort_key(in_active_language(read, name))
     return keys
+
+
+def stored_order(name):
+    """Order by `name` as readers expect it, in the active language: the sort key stored beside
+    it (`<name>_sort_<language>`, see stored_sort_keys)."""
+    return F(localized_field(f"{name}_sort", translated_language()))

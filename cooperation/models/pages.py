@@ -27,7 +27,7 @@ from core.models import (
 from core.models.fields import choice, optional_line, optional_links, optional_number
 from core.public import public
 from core.renditions import card_images, child_cards
-from core.sorting import stored_sort_keys
+from core.sorting import stored_order, stored_sort_keys
 
 
 class CooperationIndexPage(SectionPage):
@@ -115,7 +115,7 @@ class StrategyAreaPage(PlanSourced, PageImages, Page):
             public(OpportunityPage.objects.all())
             .filter(strategy_area=self)
             .prefetch_related(card_images())
-            .order_by("title")
+            .order_by(stored_order("title"))
         )
         return context
 
@@ -188,7 +188,7 @@ class ProgrammePage(PlanSourced, PageImages, Page):
             public(OpportunityPage.objects.all())
             .filter(clause_chapter=self.chapter, clause_section=self.section)
             .prefetch_related(card_images())
-            .order_by("title")
+            .order_by(stored_order("title"))
         )
         return context
 
@@ -419,7 +419,7 @@ class OpportunityPage(PlanSourced, PlanClauseMixin, PageImages, Page):
             )
             .exclude(pk=self.pk)
             .prefetch_related(card_images())
-            .order_by("title")[:limit]
+            .order_by(stored_order("title"))[:limit]
         )
 
     def frontend_cache_dependents(self):
