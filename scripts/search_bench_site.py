@@ -4,7 +4,9 @@ settings take it from TEST_SEARCH_INDEX_PREFIX, so checkouts sharing one Elastic
 apart), both removed afterwards."""
 
 import copy
+import shutil
 import sys
+import tempfile
 import uuid
 from contextlib import contextmanager, redirect_stdout
 from io import StringIO
@@ -32,8 +34,13 @@ def throwaway_site(load_plan=True):
     # backend (the admin's search): both under the prefix, never into a developer's indices.
     wagtail_backends = copy.deepcopy(settings.WAGTAILSEARCH_BACKENDS)
     wagtail_backends["default"]["INDEX_PREFIX"] = f"{prefix}-wagtail-"
+    # Share cards and renditions go to a media folder of its own: page ids repeat from one
+    # database to the next, so the developer's cards would be overwritten or deleted.
+    media = tempfile.mkdtemp(prefix="portal-bench-media-")
     try:
-        with override_settings(SEARCH_INDEX_PREFIX=prefix, WAGTAILSEARCH_BACKENDS=wagtail_backends):
+        with override_settings(
+            SEARCH_INDEX_PREFIX=prefix, WAGTAILSEARCH_BACKENDS=wagtail_backends, MEDIA_ROOT=media
+        ):
             try:
                 if load_plan:
                     call_command("load_plan", stdout=StringIO())
@@ -41,4 +48,5 @@ def throwaway_site(load_plan=True):
             finally:
                 es.indices.delete(index=f"{prefix}-*", ignore_unavailable=True)
     finally:
+        shutil.rmtree(media, ignore_errors=True)
         teardown_databases(old_config, verbosity=0)
