@@ -126,11 +126,20 @@
 
   // Under the rivers; the areas in `highlighted` are shaded. Resolves to a function that writes
   // each county's name where it fits at the current zoom (the county is wider and taller than
-  // its name) and covers no other label or marker, and hides it elsewhere.
+  // its name), covers no other label or marker and repeats no place's name, and hides it
+  // elsewhere.
   function drawCounties(map, url, attribution, highlighted) {
     var language = document.documentElement.lang.toLowerCase();
     var labels = [];
     function fitLabels() {
+      // A seat named like its county (辉县市, Huixian) already names it.
+      var placeNames = Array.prototype.filter
+        .call(map.getContainer().querySelectorAll(".portal-map-place"), function (element) {
+          return element.style.visibility !== "hidden";
+        })
+        .map(function (element) {
+          return element.textContent;
+        });
       var taken = Array.prototype.map.call(
         map
           .getContainer()
@@ -147,6 +156,7 @@
         var element = label.tooltip.getElement();
         var box = element.getBoundingClientRect();
         var fits =
+          placeNames.indexOf(element.textContent) === -1 &&
           size.x > box.width * 1.2 &&
           size.y > box.height * 2 &&
           !taken.some(function (other) {
