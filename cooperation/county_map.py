@@ -7,6 +7,8 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 
+from core.models import County
+
 SEATS_FILE = Path(settings.BASE_DIR) / "content" / "county_seats.yaml"
 # "Citywide" is the whole city, not the point of its government's seat: it gets no marker, and
 # the city's outline is shaded instead.
@@ -31,6 +33,10 @@ def markers(counties):
 
 
 def areas(counties):
-    """The counties' keys: the map shades those static/maps/counties.geojson outlines ("citywide"
-    is the city's); the development zones are no such area."""
-    return [county.plan_key for county in counties]
+    """The keys of the counties whose outline the map shades (static/maps/counties.geojson has
+    every county and district, and "citywide" is the city's); a development zone has none."""
+    return [
+        county.plan_key
+        for county in counties
+        if county.kind != County.Kind.ZONE or county.plan_key == CITYWIDE
+    ]

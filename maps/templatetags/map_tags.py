@@ -1,7 +1,7 @@
 from django import template
 from django.conf import settings
 
-from maps.boundaries import extent, extents
+from maps.boundaries import extent
 
 register = template.Library()
 
@@ -14,11 +14,10 @@ def portal_map(context, points, label, caption, *, line=False, max_zoom=13, repl
     the counties (or "citywide") to highlight, in maps/counties.geojson; the map shows them
     whole, and is drawn for them even without points. One map per page (its element is
     #portal-map)."""
-    areas = [key for key in areas if key in extents()]
     area_box = extent(areas)
     return {
         "points": points,
-        "areas": " ".join(areas),
+        "areas": " ".join(areas) if area_box else "",
         "area_box": ",".join(map(str, area_box or ())),
         "label": label,
         "caption": caption,

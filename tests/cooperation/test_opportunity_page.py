@@ -218,3 +218,16 @@ def test_admin_lists_and_exports_enquiries_as_csv(client, opportunity):
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
     assert len(rows) == 2
     assert "ada@example.com" in rows[1]
+
+
+def test_an_opportunity_only_in_development_zones_loads_no_map(client):
+    """A development zone has no outline and no seat on the map: nothing to draw, no Leaflet."""
+    zones = County.objects.filter(kind=County.Kind.ZONE).exclude(plan_key="citywide")
+    opportunity = next(
+        page
+        for page in OpportunityPage.objects.live().filter(counties__in=zones).distinct()
+        if all(county in zones for county in page.counties.all())
+    )
+    body = client.get(url(opportunity)).content.decode()
+    assert "vendor/leaflet/leaflet.js" not in body
+    assert "data-areas" not in body
