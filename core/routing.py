@@ -93,13 +93,14 @@ def route(self, request, path_components):
             return as_specific(page).route(request, remaining)
         if issubclass(model, RoutablePageMixin) and page.live:
             try:
-                model.get_resolver().resolve(subpage_path(remaining))
+                match = model.get_resolver().resolve(subpage_path(remaining))
             except Http404:
                 pass
             else:
                 page = as_specific(page)
-                view, args, kwargs = page.resolve_subpage(subpage_path(remaining))
-                return RouteResult(page, args=(view, args, kwargs))
+                # The view bound to the page, as RoutablePageMixin.resolve_subpage binds it.
+                view = match.func.__get__(page, type(page))
+                return RouteResult(page, args=(view, match.args, match.kwargs))
         if not remaining:
             if page.live:
                 return RouteResult(as_specific(page))
