@@ -2,7 +2,7 @@
 
 from cooperation.models import CooperationIndexPage, OpportunityIndexPage, StrategyAreaPage
 from core.public import public
-from core.renditions import card_images
+from core.renditions import child_cards
 from home.models import AboutPlanPage, IndicatorPage
 from tourism.models import RoutePage, TourismIndexPage
 
@@ -10,14 +10,13 @@ from tourism.models import RoutePage, TourismIndexPage
 def home_sections(home):
     # One query for all sections; the template only needs their URLs, not their specific fields.
     sections = {page.specific_class: page for page in public(home.get_children())}
+    cooperation, tourism = sections.get(CooperationIndexPage), sections.get(TourismIndexPage)
     return {
-        "areas": public(StrategyAreaPage.objects)
-        .prefetch_related(card_images())
-        .order_by("chapter"),
-        "routes": public(RoutePage.objects).prefetch_related(card_images()).order_by("path"),
-        "cooperation_index": sections.get(CooperationIndexPage),
+        "areas": child_cards(cooperation, StrategyAreaPage, "chapter") if cooperation else (),
+        "routes": child_cards(tourism, RoutePage, "path") if tourism else (),
+        "cooperation_index": cooperation,
         "opportunity_index": sections.get(OpportunityIndexPage),
-        "tourism_index": sections.get(TourismIndexPage),
+        "tourism_index": tourism,
         "about_page": sections.get(AboutPlanPage),
         "indicator_page": sections.get(IndicatorPage),
     }
