@@ -26,11 +26,12 @@ from core.i18n import page_url_in
 from core.models import PageImages
 from core.navigation import SECTION_DEPTH
 from core.public import public
+from core.renditions import PAGE_IMAGE_SPECS
 
 HOME_SECTION = "home"
 CACHE_TIMEOUT = 24 * 60 * 60
-# The hero's largest JPEG, made when its page is published (core/renditions.py).
-IMAGE_SPEC = "format-jpeg|fill-1920x1080"
+# The hero's largest JPEG, made when its page is published.
+IMAGE_SPEC = PAGE_IMAGE_SPECS["hero"][-1]
 
 
 class BilingualSitemap(Sitemap):

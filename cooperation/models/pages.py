@@ -15,6 +15,7 @@ from cooperation.api_serializers import NamedSnippetSerializer
 from cooperation.blocks import BoxItemBlock
 from cooperation.county_map import areas, markers
 from core.clauses import clause_label
+from core.i18n import localized_fields
 from core.models import (
     CLAUSE_PANEL,
     IMAGES_PANEL,
@@ -242,7 +243,7 @@ class OpportunityIndexPage(RoutablePageMixin, SectionPage):
         return export_json(self, request)
 
 
-TITLE_FIELDS = {"title", "title_zh_hans", "title_en"}
+TITLE_FIELDS = {"title", *localized_fields("title").values()}
 
 
 class OpportunityPage(PlanSourced, PlanClauseMixin, PageImages, Page):
