@@ -32,12 +32,12 @@ from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.utils import translation  # noqa: E402
 from generate_opportunities import KEY_PREFIX, generate  # noqa: E402
 from search_bench_site import throwaway_site  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 
 from cooperation.models import OpportunityIndexPage, OpportunityPage, StrategyAreaPage  # noqa: E402
+from core.i18n import page_url_in  # noqa: E402
 from plan.plan_loader import CONTENT_DIR, PlanLoader  # noqa: E402
 from plan.schema import read_yaml  # noqa: E402
 
@@ -131,9 +131,7 @@ def measure(size, args, client):
         "publish ms": (publish * 1000, publish_backend * 1000),
     }
     for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            url = page.get_url()
-        serve, serve_backend = serve_cost(client, url, args.requests)
+        serve, serve_backend = serve_cost(client, page_url_in(page, language), args.requests)
         row[f"serve {language} ms"] = (serve * 1000, serve_backend * 1000)
     return row
 
