@@ -1,22 +1,18 @@
 """The county and district boundaries every map draws (static/maps/counties.geojson, made by
 scripts/extract_boundaries.py), and the box around those a map highlights."""
 
-import json
 from functools import cache
 
-from django.contrib.staticfiles import finders
+from core.static_geojson import static_features
 
 COUNTIES = "maps/counties.geojson"
 
 
 @cache
 def extents():
-    """{area key (a county's plan_key, "citywide" for the city): (south, west, north, east)};
-    read once per process, the file changes only with a deploy."""
-    with open(finders.find(COUNTIES), encoding="utf-8") as data:
-        features = json.load(data)["features"]
+    """{area key (a county's plan_key, "citywide" for the city): (south, west, north, east)}."""
     boxes = {}
-    for feature in features:
+    for feature in static_features(COUNTIES):
         lons, lats = zip(*feature["geometry"]["coordinates"][0], strict=True)
         boxes[feature["properties"]["key"]] = (min(lats), min(lons), max(lats), max(lons))
     return boxes

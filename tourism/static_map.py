@@ -5,14 +5,12 @@ when given, the rivers and the county boundaries under them (static/maps/rivers.
 counties.geojson), so the picture needs no tiles.
 """
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from math import cos, radians
 from xml.sax.saxutils import escape
 
-from django.contrib.staticfiles import finders
-
+from core.static_geojson import static_features
 from tourism.geo import haversine_km
 
 LINE_COLOUR = "#0d5c8c"
@@ -93,12 +91,10 @@ def scale_bar(frame, max_pixels):
 
 @cache
 def river_lines():
-    """Every line of static/maps/rivers.geojson as [(lat, lon)], read once per process."""
-    with open(finders.find("maps/rivers.geojson"), encoding="utf-8") as data:
-        features = json.load(data)["features"]
+    """Every line of static/maps/rivers.geojson as [(lat, lon)]."""
     return tuple(
         [(lat, lon) for lon, lat in line]
-        for feature in features
+        for feature in static_features("maps/rivers.geojson")
         for line in feature["geometry"]["coordinates"]
     )
 
@@ -106,12 +102,9 @@ def river_lines():
 @cache
 def border_lines():
     """The borders of the counties and districts in static/maps/counties.geojson as lines of
-    [(lat, lon)], each border once (a border two counties share is in both their outlines),
-    read once per process."""
-    with open(finders.find("maps/counties.geojson"), encoding="utf-8") as data:
-        features = json.load(data)["features"]
+    [(lat, lon)], each border once (a border two counties share is in both their outlines)."""
     seen, lines = set(), []
-    for feature in features:
+    for feature in static_features("maps/counties.geojson"):
         if feature["properties"]["kind"] != "county":
             continue
         for ring in feature["geometry"]["coordinates"]:
